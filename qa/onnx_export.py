@@ -1,0 +1,118 @@
+"""Export a local BERT-style sentence-transformers model to ONNX once, and cache the file.
+
+Build-time only: this module imports torch and transformers (several seconds), so the query path
+(`qa.onnx_encoder`) imports it lazily, and only when no cached export exists yet.
+The cached file is keyed by the model files' size and mtime and by the library versions, so a
+changed model or an upgraded exporter makes a new export instead of trusting a stale one.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import warnings
+from importlib import metadata
+from pathlib import Path
+
+EXPORT_FORMAT = 1  # bump when the exported graph changes (inputs, outputs, fusions)
+OPSET = 17
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def default_cache_dir() -> Path:
+    """`$QA_CACHE_DIR`, else `$XDG_CACHE_HOME/qa-seeds`, else `~/.cache/qa-seeds`."""
+    if os.environ.get("QA_CACHE_DIR"):
+        return Path(os.environ["QA_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "qa-seeds"
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def export_key(model_dir: Path) -> str:
+    """A short hash that changes when the model files or the exporting libraries change."""
+    parts = [f"format={EXPORT_FORMAT}", f"opset={OPSET}"]
+    for name in ("model.safetensors", "pytorch_model.bin", "config.json", "tokenizer.json"):
+        p = model_dir / name
+        if p.exists():
+            st = p.stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    parts += [f"{d}={_version(d)}" for d in ("torch", "transformers", "onnxruntime")]
+    parts.append(str(model_dir.resolve()))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def cached_onnx_path(model_dir: str | Path, cache_dir: str | Path | None = None) -> Path:
+    """Where the ONNX export of `model_dir` lives (whether or not it exists yet)."""
+    model_dir = Path(model_dir)
+    cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    return cache / "onnx" / f"{model_dir.name}-{export_key(model_dir)}" / "model.onnx"
+
+
+def ensure_onnx(model_dir: str | Path, cache_dir: str | Path | None = None) -> Path:
+    """Return the cached ONNX file for `model_dir`, exporting it first if it is missing."""
+    target = cached_onnx_path(model_dir, cache_dir)
+    if not target.exists():
+        export_onnx(Path(model_dir), target)
+    return target
+
+
+def export_onnx(model_dir: Path, target: Path) -> None:
+    """Trace the transformer (token embeddings out, pooling is done in numpy) and fuse it for CPU.
+
+    Written to a temporary file and renamed, so an interrupted export is never picked up and two
+    processes exporting at once each produce a whole file.
+    """
+    import torch  # heavy: only here
+    from transformers import AutoModel
+
+    # Eager attention traces to plain MatMul/Softmax, which onnxruntime fuses into one Attention op.
+    model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
+
+    class _Encoder(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                             token_type_ids=token_type_ids)
+            return out.last_hidden_state
+
+    ids = torch.tensor([[101, 7592, 2088, 102], [101, 7592, 0, 0]])  # two rows, one padded
+    args = (ids, (ids > 0).long(), torch.zeros_like(ids))
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "last_hidden_state")}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        raw = Path(tmp) / "raw.onnx"
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tracer warnings about shape-dependent Python ifs
+            torch.onnx.export(_Encoder(model), args, str(raw), input_names=list(INPUTS),
+                              output_names=["last_hidden_state"], dynamic_axes=axes,
+                              opset_version=OPSET, dynamo=False)
+        fused = Path(tmp) / "model.onnx"
+        _fuse(raw, fused, model.config)
+        info = {"model_dir": str(model_dir), "key": export_key(model_dir), "opset": OPSET,
+                "format": EXPORT_FORMAT, "torch": _version("torch"),
+                "onnxruntime": _version("onnxruntime")}
+        (target.parent / "export.json").write_text(json.dumps(info, indent=2))
+        os.replace(fused, target)
+
+
+def _fuse(raw: Path, out: Path, config) -> None:
+    """Fuse attention, layer norm and GELU into onnxruntime's CPU kernels (still float32)."""
+    try:
+        from onnxruntime.transformers import optimizer
+    except ImportError:  # the `onnx` package is missing: the unfused graph is correct, just slower
+        os.replace(raw, out)
+        return
+    fused = optimizer.optimize_model(str(raw), model_type="bert", opt_level=1,
+                                     num_heads=config.num_attention_heads,
+                                     hidden_size=config.hidden_size)
+    fused.save_model_to_file(str(out))

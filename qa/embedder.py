@@ -142,7 +142,9 @@ def load_embedder(model: str | None = None) -> SentenceTransformerEmbedder:
 def _load_st(name_or_path: str, local_only: bool):
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # a "Loading weights" bar on every start is noise
         return SentenceTransformer(name_or_path, device="cpu", local_files_only=local_only)
     except Exception as exc:  # sentence-transformers raises many types (OSError, ValueError, HTTP errors)
         where = "the local folder" if local_only else "the model hub (is it reachable, and is the name right?)"

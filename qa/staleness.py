@@ -35,12 +35,12 @@ class Changes:
 
 def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str) -> Changes:
     """Compare the seeds folder with a manifest; only files whose size or mtime moved are hashed."""
+    on_disk = scan(seeds_dir)  # first, so a missing seeds folder is reported before anything is loaded
     if manifest is None:
         return Changes(missing_index=True)
     known = {s["name"]: s for s in manifest["sources"]}
     known.update({s["name"]: s for s in manifest.get("skipped", [])})
     added, changed = [], []
-    on_disk = scan(seeds_dir)
     for seed in on_disk:
         entry = known.get(seed.name)
         if entry is None:

@@ -94,7 +94,12 @@ class QA:
                 log.info("Rebuilding the index before answering (%s)", changes.describe())
                 self.rebuild()
             if self._index is None:
-                self._index = store.load(self.index_dir)
+                try:
+                    self._index = store.load(self.index_dir)
+                except IndexStoreError as exc:
+                    log.warning("%s Rebuilding it.", exc)
+                    self.rebuild()
+                    self._index = store.load(self.index_dir)
                 if self._index is None:
                     raise IndexStoreError(f"No index in {self.index_dir} after building: run `qa index`.")
             return self._index

@@ -43,14 +43,17 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets inside one paragraph."""
     spans: list[tuple[int, int]] = []
-    cursor = start
-    for segment in _segmenter().segment(text[start:end]):
+    # Within a paragraph a line break is only wrapping; same length, so offsets stay valid.
+    flat = text[start:end].replace("\n", " ")
+    cursor = 0
+    for segment in _segmenter().segment(flat):
         piece = segment.strip()
         if not piece:
             continue
-        a = text.index(piece, cursor, end)  # segments come in order and are substrings
+        a = flat.index(piece, cursor)  # segments come in order and are substrings
         b = a + len(piece)
         cursor = b
+        a, b = a + start, b + start
         if spans and _CONTINUATION.match(piece):
             spans[-1] = (spans[-1][0], b)
         else:

@@ -36,6 +36,8 @@ stamp=".venv/.installed$extras"
 wanted="$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   echo "setup: installing Python packages into .venv (first time: a few minutes)"
-  .venv/bin/pip install -q --disable-pip-version-check -c constraints.txt -e ".$extras"
+  # (the filter drops pip's notes about extra local package folders this machine may not have)
+  .venv/bin/pip install -q --disable-pip-version-check -c constraints.txt -e ".$extras" \
+    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
   echo "$wanted" > "$stamp"
 fi

@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import warnings
 from importlib import metadata
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+
 EXPORT_FORMAT = 1  # bump when the exported graph changes (inputs, outputs, fusions)
 OPSET = 17
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
-def default_cache_dir() -> Path:
-    """`$QA_CACHE_DIR`, else `$XDG_CACHE_HOME/qa-seeds`, else `~/.cache/qa-seeds`."""
-    if os.environ.get("QA_CACHE_DIR"):
-        return Path(os.environ["QA_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "qa-seeds"
+def default_onnx_dir() -> Path:
+    """`$QA_ONNX_DIR`, else `onnx/` in the user cache (`qa.paths.cache_dir`)."""
+    from .paths import cache_dir
+
+    return Path(os.environ.get("QA_ONNX_DIR") or cache_dir() / "onnx")
 
 
 def _version(dist: str) -> str:
@@ -51,14 +53,15 @@ def export_key(model_dir: Path) -> str:
 def cached_onnx_path(model_dir: str | Path, cache_dir: str | Path | None = None) -> Path:
     """Where the ONNX export of `model_dir` lives (whether or not it exists yet)."""
     model_dir = Path(model_dir)
-    cache = Path(cache_dir) if cache_dir else default_cache_dir()
-    return cache / "onnx" / f"{model_dir.name}-{export_key(model_dir)}" / "model.onnx"
+    cache = Path(cache_dir) if cache_dir else default_onnx_dir()
+    return cache / f"{model_dir.name}-{export_key(model_dir)}" / "model.onnx"
 
 
 def ensure_onnx(model_dir: str | Path, cache_dir: str | Path | None = None) -> Path:
     """Return the cached ONNX file for `model_dir`, exporting it first if it is missing."""
     target = cached_onnx_path(model_dir, cache_dir)
     if not target.exists():
+        log.info("Exporting %s to ONNX once for fast queries (cached in %s)", model_dir, target.parent)
         export_onnx(Path(model_dir), target)
     return target
 

@@ -3,7 +3,7 @@
     embeddings/
       CURRENT                 name of the build folder in use, replaced atomically
       build-<id>/
-        manifest.json         format, model, dimension, per-source hashes, file sizes
+        manifest.json         format, model, dimension, per-source hashes, file sizes, index params
         sentences.jsonl       one Sentence per line, row i <-> vector row i
         sentences.faiss       FAISS index of the sentence vectors (row i: sentence i alone)
         chunks.faiss          FAISS index of the chunk vectors (row i: sentence i with its neighbours)
@@ -106,8 +106,9 @@ def load(index_dir: Path) -> StoredIndex | None:
     try:
         with (build / "sentences.jsonl").open(encoding="utf-8") as f:
             sentences = [Sentence(**json.loads(line)) for line in f]
-        sentence_index = _read_faiss(build / "sentences.faiss")
-        chunk_index = _read_faiss(build / "chunks.faiss")
+        params = manifest.get("indexes", {})  # absent in indexes written before ANN: flat
+        sentence_index = _read_faiss(build / "sentences.faiss", params.get("sentences.faiss"))
+        chunk_index = _read_faiss(build / "chunks.faiss", params.get("chunks.faiss"))
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
         raise IndexStoreError(f"The index in {build} is damaged ({exc}): run `qa index --force`.") from exc
     n, dim = manifest["sentences"], manifest["dim"]
@@ -117,18 +118,25 @@ def load(index_dir: Path) -> StoredIndex | None:
     return StoredIndex(build, manifest, sentences, sentence_index, chunk_index)
 
 
-def _read_faiss(path: Path):
+def _read_faiss(path: Path, params: dict | None = None):
     import faiss
 
-    return faiss.read_index(str(path))
+    from .ann import configure
+
+    index = faiss.read_index(str(path))
+    configure(index, params or {})
+    return index
 
 
-def _write_faiss(vectors: np.ndarray, path: Path) -> None:
+def _write_faiss(vectors: np.ndarray, path: Path) -> dict:
+    """Write an index chosen by corpus size (`qa.ann`); returns its parameters for the manifest."""
     import faiss
 
-    index = faiss.IndexFlatIP(vectors.shape[1])  # inner product = cosine on unit vectors
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    from .ann import make_index
+
+    index, params = make_index(vectors)  # inner product = cosine on unit vectors
     faiss.write_index(index, str(path))
+    return params
 
 
 def vectors_of(index, first: int, count: int) -> np.ndarray:
@@ -147,9 +155,9 @@ def save(index_dir: Path, manifest: dict, sentences: list[Sentence],
         with (tmp / "sentences.jsonl").open("w", encoding="utf-8") as f:
             for s in sentences:
                 f.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
-        _write_faiss(sentence_vectors, tmp / "sentences.faiss")
-        _write_faiss(chunk_vectors, tmp / "chunks.faiss")
-        manifest = {**manifest, "format_version": FORMAT_VERSION,
+        indexes = {"sentences.faiss": _write_faiss(sentence_vectors, tmp / "sentences.faiss"),
+                   "chunks.faiss": _write_faiss(chunk_vectors, tmp / "chunks.faiss")}
+        manifest = {**manifest, "format_version": FORMAT_VERSION, "indexes": indexes,
                     "files": {n: (tmp / n).stat().st_size for n in _FILES}}
         _write_synced(tmp / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
         for n in _FILES:

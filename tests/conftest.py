@@ -55,11 +55,19 @@ def seeds_dir(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def onnx_dir(tmp_path_factory) -> Path:
+    """One ONNX export of the bundled model per test session (exporting takes ~10 s)."""
+    return tmp_path_factory.mktemp("onnx")
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
+def isolated(tmp_path, monkeypatch, onnx_dir):
     """Every test writes its index and caches under tmp_path, and never picks a model from the environment."""
     monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "embeddings"))
     monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("QA_ONNX_DIR", str(onnx_dir))
+    monkeypatch.delenv("QA_ENCODER", raising=False)
     monkeypatch.delenv("QA_MODEL", raising=False)
     monkeypatch.delenv("QA_SEEDS_DIR", raising=False)
 

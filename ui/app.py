@@ -22,7 +22,6 @@ EXAMPLES = [
     "Was haben Putin und Kim am Telefon vereinbart?",
     "Why did Putin praise the North Korean soldiers?",
     "Was sagt Yang Moo Jin über das Telefonat?",
-    "What is the capital of France?",
 ]
 CSS_PATH = Path(__file__).with_name("style.css")
 # System fonts only: nothing is fetched from a font CDN.
@@ -98,11 +97,15 @@ def build_app(qa: QA) -> gr.Blocks:
         note = None
         try:
             status = service.status()
-            if status.stale or not status.built_at:
-                note = "The seeds changed since the index was built, so it was rebuilt before answering."
-                yield render.notice_html("The seeds changed: rebuilding the index before answering…"), *status_outputs()
         except Exception:
             log.exception("could not read the index status")
+        else:
+            if not status.built_at:
+                note = "There was no index yet, so it was built before answering."
+                yield render.notice_html("No index yet: building it before answering…"), *status_outputs()
+            elif status.stale:
+                note = "The seeds changed since the index was built, so it was rebuilt before answering."
+                yield render.notice_html("The seeds changed: rebuilding the index before answering…"), *status_outputs()
         try:
             answer = service.ask(message)
         except QAError as e:
@@ -148,12 +151,12 @@ def build_app(qa: QA) -> gr.Blocks:
             "<p>Ask in English or German. Every answer quotes the news articles and cites the "
             "exact sentences it comes from.</p></div>"
         )
-        with gr.Row(elem_classes="qa-status-row", equal_height=True):
+        with gr.Row(elem_classes="qa-status-row"):
             status_md = gr.Markdown(elem_id="qa-status")
             rebuild_btn = gr.Button("Rebuild index", visible=False, size="sm", variant="primary",
                                     scale=0, min_width=140, elem_id="qa-rebuild")
         chatbot = gr.Chatbot(
-            elem_id="qa-chat", show_label=False, scale=1, height="60vh",
+            elem_id="qa-chat", show_label=False, scale=1, height="68vh", min_height=360,
             latex_delimiters=[],  # "$" in news text is money, not maths
             feedback_options=None, buttons=["copy"],
             placeholder="Ask a question about the articles, or pick an example below.",

@@ -70,7 +70,7 @@ def citation_card(c: Citation) -> str:
         f'<div class="qa-card-head"><span class="qa-num">{c.number}</span>'
         f'<span class="qa-source">{escape(c.source)}</span>'
         f'<span class="qa-meta">{escape(format_date(c.date))} · sentence {c.sentence + 1}</span></div>'
-        f'<blockquote class="qa-para">{highlighted_paragraph(c)}</blockquote>'
+        f'<div class="qa-para">{highlighted_paragraph(c)}</div>'
         "</div>"
     )
 

@@ -6,12 +6,11 @@ Endpoints: the page's chat (private), and `/chat` for `gradio_client`, which ret
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 import gradio as gr
 
-from qa import MAX_QUESTION_CHARS, QA, Answer, QAError, QuestionError
+from qa import MAX_QUESTION_CHARS, QA, QAError, QuestionError
 from ui import render
 
 log = logging.getLogger(__name__)
@@ -50,42 +49,23 @@ def check_question(message: str | None) -> str:
     return question
 
 
-class ChatService:
-    """One QA per process (the model is loaded once), with calls into it taken one at a time.
-
-    Answers take milliseconds, so serialising them costs little and means a rebuild never runs
-    beside a question; Gradio's queue keeps waiting users in order.
-    """
-
-    def __init__(self, qa: QA):
-        self.qa = qa
-        self._lock = threading.Lock()
-
-    def ask(self, message: str) -> Answer:
-        question = check_question(message)
-        with self._lock:
-            return self.qa.ask(question)
-
-    def status(self):
-        return self.qa.status()
-
-    def rebuild(self, progress=None) -> None:
-        with self._lock:
-            self.qa.rebuild(progress=progress)
-
-
 def build_app(qa: QA) -> gr.Blocks:
-    """Build the page around an existing QA object (shared by every visitor)."""
-    service = ChatService(qa)
+    """Build the page around one QA object, shared by every visitor (the model is loaded once).
+
+    `QA` is safe to share between threads and rebuilds a stale index under its own lock before it
+    answers, so the page never answers from an index older than the seeds.
+    """
 
     def status_outputs():
         """(status line, rebuild button) as they should look now."""
         try:
-            status = service.status()
-        except Exception:  # the status line must never break the page
+            status = qa.status()
+        except QAError as e:  # e.g. the seeds folder is gone: say so, keep the page up
+            return f"⚠️ {e}", gr.update(visible=True)
+        except Exception:
             log.exception("could not read the index status")
             return "⚠️ The index status cannot be read; see the server log.", gr.update(visible=True)
-        return render.status_markdown(status), gr.update(visible=bool(status.stale or not status.built_at))
+        return render.status_markdown(status), gr.update(visible=status.stale)
 
     def respond(message, history):
         """Chat handler: say when the index is rebuilt first, then show the answer or a readable error."""
@@ -96,18 +76,18 @@ def build_app(qa: QA) -> gr.Blocks:
             return
         note = None
         try:
-            status = service.status()
-        except Exception:
-            log.exception("could not read the index status")
-        else:
-            if not status.built_at:
+            status = qa.status()
+        except Exception:  # ask() below reports the problem
+            status = None
+        if status is not None:
+            if status.changes.missing_index:
                 note = "There was no index yet, so it was built before answering."
                 yield render.notice_html("No index yet: building it before answering…"), *status_outputs()
             elif status.stale:
                 note = "The seeds changed since the index was built, so it was rebuilt before answering."
                 yield render.notice_html("The seeds changed: rebuilding the index before answering…"), *status_outputs()
         try:
-            answer = service.ask(message)
+            answer = qa.ask(check_question(message))
         except QAError as e:
             yield render.error_html(str(e)), *status_outputs()
         except Exception:
@@ -123,7 +103,7 @@ def build_app(qa: QA) -> gr.Blocks:
         "source", "sentence", "score", "start", "end", "date", "paragraph", "paragraph_start"}]}.
         """
         try:
-            return service.ask(message).to_dict()
+            return qa.ask(check_question(message)).to_dict()
         except QAError as e:
             raise gr.Error(str(e), print_exception=False) from None
         except Exception:
@@ -133,11 +113,11 @@ def build_app(qa: QA) -> gr.Blocks:
     def rebuild(progress=gr.Progress()):
         progress(0, desc="Rebuilding the index…")
 
-        def report(done, total, desc=""):
-            progress((done, total), desc=f"Embedding {desc}" if desc else "Rebuilding the index…")
+        def report(done: int, total: int) -> None:
+            progress((done, total), desc="Embedding sentences", unit="texts")
 
         try:
-            service.rebuild(progress=report)
+            qa.rebuild(progress=report)
         except QAError as e:
             raise gr.Error(str(e), print_exception=False) from None
         except Exception:

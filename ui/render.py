@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timezone
 from html import escape
 
-from qa import Answer, Citation
+from qa import Answer, Citation, IndexStatus
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _SPACE = re.compile(r"\s+")
@@ -76,14 +76,32 @@ def citation_card(c: Citation) -> str:
 
 
 def answer_text(answer: Answer) -> str:
-    """The answer text, escaped, with each [n] marker of a known citation styled as a reference."""
+    """The answer text as HTML: its lines kept ("- " lines as a list), escaped, [n] markers styled.
+
+    Only markers of citations the answer has become references; any other bracket stays text.
+    """
     numbers = {c.number for c in answer.citations}
 
-    def ref(m: re.Match) -> str:
-        n = int(m.group(1))
-        return f'<sup class="qa-ref">[{n}]</sup>' if n in numbers else m.group(0)
+    def inline(line: str) -> str:
+        def ref(m: re.Match) -> str:
+            n = int(m.group(1))
+            return f'<sup class="qa-ref">[{n}]</sup>' if n in numbers else m.group(0)
 
-    return _MARKER.sub(ref, escape(_one_line(answer.text)))
+        return _MARKER.sub(ref, escape(_one_line(line)))
+
+    html, items = [], []
+    for line in answer.text.splitlines():
+        if line.lstrip().startswith("- "):
+            items.append(f"<li>{inline(line.lstrip()[2:])}</li>")
+            continue
+        if items:
+            html.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        if line.strip():
+            html.append(f"<p>{inline(line)}</p>")
+    if items:
+        html.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(html)
 
 
 def answer_html(answer: Answer, note: str | None = None) -> str:
@@ -92,7 +110,7 @@ def answer_html(answer: Answer, note: str | None = None) -> str:
     if note:
         parts.append(f'<p class="qa-note">{escape(note)}</p>')
     kind = "qa-text" if answer.citations else "qa-text qa-uncovered"
-    parts.append(f'<p class="{kind}">{answer_text(answer)}</p>')
+    parts.append(f'<div class="{kind}">{answer_text(answer)}</div>')
     if answer.citations:
         parts.append('<div class="qa-cards">')
         parts.extend(citation_card(c) for c in answer.citations)
@@ -111,28 +129,18 @@ def error_html(text: str) -> str:
     return f'<div class="qa-answer"><p class="qa-error">{escape(text)}</p></div>'
 
 
-def _changes(changes) -> str:
-    if not changes:
-        return ""
-    if isinstance(changes, dict):  # e.g. {"added": [...], "changed": [...]}
-        items = [f"{k} {', '.join(map(str, v))}" for k, v in changes.items() if v]
-    else:
-        items = [str(x) for x in changes]
-    return f" ({'; '.join(items)})" if items else ""
-
-
-def status_markdown(status) -> str:
+def status_markdown(status: IndexStatus) -> str:
     """The status line: model, articles, sentences, build time, and whether the seeds changed since."""
-    n_src, n_sent = status.n_sources, status.n_sentences
+    n_src, n_sent = status.sources, status.sentences
     line = (
         f"**Model** `{status.model}` · **{n_src}** article{'s' if n_src != 1 else ''} · "
         f"**{n_sent}** sentences · **built** {format_built_at(status.built_at)}"
     )
-    if not status.built_at:
-        return line + "\n\n⚠️ No index yet: it is built before the first answer, or rebuild it now."
+    if status.changes.missing_index or not status.built_at:
+        return line + "\n\n⚠️ No index yet: it is built before the first answer, or build it now."
     if status.stale:
         return (
-            line + f"\n\n⚠️ The seeds changed since the index was built{escape(_changes(status.changes))}. "
+            line + f"\n\n⚠️ The seeds changed since the index was built ({escape(status.changes.describe())}). "
             "The next question rebuilds it first, or rebuild it now."
         )
     return line

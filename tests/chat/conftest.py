@@ -1,4 +1,4 @@
-"""Fixtures for the chat page: a QA to serve, and a running server on a free loopback port."""
+"""Fixtures for the chat page: the real QA over a private copy of the seeds, served on a free port."""
 from __future__ import annotations
 
 import os
@@ -10,11 +10,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported an
 
 import pytest
 
-import qa
-import fake_qa
-
-if not hasattr(qa, "QA"):  # the core is not on this branch yet: stand in for it
-    fake_qa.install(qa)
+from qa import QA, load_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -27,6 +23,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="session")
+def embedder():
+    """The bundled model, loaded once for all chat tests."""
+    return load_embedder(None)
+
+
 @pytest.fixture
 def seeds_dir(tmp_path) -> Path:
     """A private copy of the project's seeds, free to change."""
@@ -36,9 +38,9 @@ def seeds_dir(tmp_path) -> Path:
 
 
 @pytest.fixture
-def engine(seeds_dir, tmp_path):
-    """The QA object the page serves."""
-    return fake_qa.FakeQA(seeds_dir, tmp_path / "embeddings")
+def engine(seeds_dir, tmp_path, embedder) -> QA:
+    """The QA the page serves: real model, index in tmp_path (built on the first question)."""
+    return QA(seeds_dir, tmp_path / "embeddings", embedder=embedder)
 
 
 @pytest.fixture

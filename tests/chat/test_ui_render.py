@@ -1,5 +1,5 @@
 """The HTML the chat shows for an answer: markers, cards, the highlighted sentence, escaping."""
-from qa import Answer, Citation
+from qa import Answer, Changes, Citation, IndexStatus
 from ui import render
 
 PARA = "Erster Satz. Kim warnte <die> USA & alle. Letzter Satz."
@@ -41,20 +41,25 @@ def test_answer_marks_known_references_only_and_escapes_text():
     assert "\n\n" not in html  # a blank line would end the HTML block in the chat's markdown
 
 
+def test_answer_lines_and_bullets_are_kept():
+    answer = Answer("q", "According to a.txt (2025-08-13):\n- Erster [1]\n- Zweiter [2]", [cite(), cite(number=2)])
+    assert render.answer_text(answer) == (
+        "<p>According to a.txt (2025-08-13):</p>"
+        '<ul><li>Erster <sup class="qa-ref">[1]</sup></li><li>Zweiter <sup class="qa-ref">[2]</sup></li></ul>'
+    )
+
+
 def test_uncovered_answer_has_no_cards():
     html = render.answer_html(Answer("Capital of France?", "The articles do not cover this.", []))
     assert "qa-uncovered" in html and "qa-card" not in html
 
 
 def test_status_line_says_when_seeds_changed():
-    class S:
-        model, n_sources, n_sentences = "all-MiniLM-L6-v2", 1, 23
-        built_at, stale, changes = "2025-11-24T03:20:00+00:00", False, []
-
-    assert render.status_markdown(S) == (
+    status = IndexStatus("all-MiniLM-L6-v2", 1, 23, "2025-11-24T03:20:00+0000", Changes())
+    assert render.status_markdown(status) == (
         "**Model** `all-MiniLM-L6-v2` · **1** article · **23** sentences · **built** 2025-11-24 03:20 UTC"
     )
-    S.stale, S.changes = True, ["added new.txt"]
-    assert "seeds changed since the index was built (added new.txt)" in render.status_markdown(S)
-    S.built_at = None
-    assert "No index yet" in render.status_markdown(S)
+    status = IndexStatus("all-MiniLM-L6-v2", 1, 23, "2025-11-24T03:20:00+0000", Changes(added=["new.txt"]))
+    assert "seeds changed since the index was built (added: new.txt)" in render.status_markdown(status)
+    status = IndexStatus("all-MiniLM-L6-v2", 0, 0, None, Changes(missing_index=True))
+    assert "No index yet" in render.status_markdown(status)

@@ -68,3 +68,21 @@ def test_empty_question_gets_a_friendly_message(server, page):
     page.locator("#qa-input textarea").press("Enter")
     page.locator("#qa-chat .qa-error").first.wait_for(timeout=30_000)
     assert "Please type a question" in page.locator("#qa-chat .qa-error").first.inner_text()
+
+
+def test_changed_seeds_are_announced_and_rebuilt_from_the_page(server, page, engine, seeds_dir):
+    engine.rebuild()
+    page.goto(server)
+    status = page.locator("#qa-status")
+    status.get_by_text("1 article", exact=False).wait_for()
+    assert not page.locator("#qa-rebuild").is_visible()
+
+    (seeds_dir / "2025-09-01_mond.txt").write_text(
+        "date 2025-09-01\n\nDie indische Raumsonde Chandrayaan landete am Mittwoch sanft auf dem Mond.\n",
+        encoding="utf-8")
+    page.reload()
+    status.get_by_text("seeds changed since the index was built (added: 2025-09-01_mond.txt)").wait_for()
+    page.locator("#qa-rebuild").click()
+    status.get_by_text("2 articles", exact=False).wait_for(timeout=60_000)
+    assert "seeds changed" not in status.inner_text()
+    page.locator("#qa-rebuild").wait_for(state="hidden")

@@ -79,10 +79,7 @@ def run(args) -> dict:
         figures.update(app.encoders(qs, sentences * (1 if quick else 4), reps, reference=not quick))
         _step("build throughput")
         figures.update(app.build_throughput(seeds, work, 2 if quick else 20, 1 if quick else 3))
-        for n in sizes:
-            _step(f"search at {n:,} synthetic vectors")
-            figures.update(search_figures(n, n_queries=50 if quick else 200,
-                                          exact_below=min(n // 2, 50_000) if quick else None))
+        # before the synthetic corpora: a child forked from a multi-GB parent reports its RSS
         peer = None if args.no_peer else compare.find_peer_python(args.peer_python)
         if peer:
             _step(f"peer pipeline (LangChain FAISS + HuggingFaceEmbeddings) in {peer}")
@@ -92,6 +89,10 @@ def run(args) -> dict:
             figures["ratio_cold_ask_peer_over_ours"] = figures["peer_cold_ask_s"] / figures["cold_ask_s"]
             figures["ratio_warm_peer_over_ours"] = figures["peer_warm_median_ms"] / figures["warm_ask_median_ms"]
             figures["ratio_build_ours_over_peer"] = figures["build_per_s"] / figures["peer_build_per_s"]
+        for n in sizes:
+            _step(f"search at {n:,} synthetic vectors")
+            figures.update(search_figures(n, n_queries=50 if quick else 200,
+                                          exact_below=min(n // 2, 50_000) if quick else None))
         figures["index_sentences"] = report.sentences
     return figures
 

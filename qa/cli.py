@@ -73,7 +73,9 @@ def _ask(args) -> int:
         print("\nSources:")
         for c in answer.citations:
             date = f", {c.date}" if c.date else ""
-            print(f"  [{c.number}] {c.source}{date}, sentence {c.sentence} (chars {c.start}-{c.end}), score {c.score:.3f}")
+            # Counted from 1 for people; the JSON keeps the 0-based index of the API.
+            print(f"  [{c.number}] {c.source}{date}, sentence {c.sentence + 1} (chars {c.start}-{c.end}), "
+                  f"score {c.score:.3f}")
     return 0
 
 

@@ -24,6 +24,7 @@ _STEMMERS = {"en": Stemmer.Stemmer("english"), "de": Stemmer.Stemmer("german")}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LINKING = ("", "s", "es", "n", "en", "er", "e")  # German linking elements (Fugen) between parts
 MIN_PART = 4  # shortest compound part; shorter ones ("au", "uni") split words wrongly too often
+MIN_FREQ = 2  # a part seen once is too often a fragment or an abbreviation ("eing.")
 
 
 def words(text: str) -> list[str]:
@@ -68,16 +69,17 @@ class CompoundSplitter:
     def _split(self, word: str, depth: int) -> tuple[str, ...]:
         if depth == 0 or len(word) < 2 * MIN_PART:
             return ()
-        best, best_score = (), 0.0
+        # Split only when the parts are more common than the whole word ("bundestag" stays whole).
+        best, best_score = (), float(self.vocab.get(word, 0))
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
-            if tail not in self.vocab:
+            if self.vocab.get(tail, 0) < MIN_FREQ:
                 continue
             for link in _LINKING:
                 if link and not head.endswith(link):
                     continue
                 left = head[: len(head) - len(link)]
-                if len(left) < MIN_PART or left not in self.vocab:
+                if len(left) < MIN_PART or self.vocab.get(left, 0) < MIN_FREQ:
                     continue
                 score = (self.vocab[left] * self.vocab[tail]) ** 0.5  # geometric mean
                 if score > best_score:

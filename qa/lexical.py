@@ -45,7 +45,8 @@ class LexicalRetriever:
         self.lang = lang or guess_language(" ".join(s.text for s in self.sentences[:200]))
         splitter = None
         if self.lang == "de":
-            vocab = Counter(corpus_vocab(s.text for s in self.sentences))
+            # A word the articles use on its own is surely a word: it counts double as a part.
+            vocab = Counter({w: 2 * c for w, c in corpus_vocab(s.text for s in self.sentences).items()})
             vocab.update(self.lexicon.de_vocab)
             splitter = CompoundSplitter(vocab)
         self.analyzer = Analyzer(self.lang, splitter)

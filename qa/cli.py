@@ -1,0 +1,126 @@
+"""Command line: `qa ask`, `qa index`, `qa status`. Parses, calls `qa`, formats; no logic of its own."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+from .errors import QAError
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: the project's seeds/, or $QA_SEEDS_DIR)")
+    p.add_argument("--index", metavar="DIR", help="index folder (default: the project's embeddings/, or $QA_INDEX_DIR)")
+    p.add_argument("--model", metavar="NAME_OR_PATH",
+                   help="sentence-transformers model name or local folder (default: $QA_MODEL, else the bundled "
+                        "all-MiniLM-L6-v2)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the result, no progress or log lines")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qa", description="Ask questions about the news articles in seeds/; answers cite the exact sentences.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer a question, citing the source sentences")
+    ask.add_argument("question", nargs="+", help="the question (quote it, or give it as several words)")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON (the structure of qa.Answer)")
+    ask.add_argument("-k", "--top-k", type=int, default=3, help="how many sentences to cite at most (default 3)")
+    _common(ask)
+
+    index = sub.add_parser("index", help="build or update the index (only new or changed articles are embedded)")
+    index.add_argument("--force", action="store_true", help="embed every article again")
+    _common(index)
+
+    status = sub.add_parser("status", help="show what is indexed and whether the seeds changed since")
+    _common(status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
+    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        return {"ask": _ask, "index": _index, "status": _status}[args.command](args)
+    except QAError as exc:
+        print(f"qa: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=sys.stderr)
+        return 130
+
+
+def _qa(args):
+    from .pipeline import QA
+
+    return QA(args.seeds, args.index, args.model)
+
+
+def _ask(args) -> int:
+    from .errors import QuestionError
+
+    if not 1 <= args.top_k <= 50:
+        raise QuestionError(f"--top-k must be from 1 to 50, got {args.top_k}.")
+    answer = _qa(args).ask(" ".join(args.question), top_k=args.top_k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.text)
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            date = f", {c.date}" if c.date else ""
+            print(f"  [{c.number}] {c.source}{date}, sentence {c.sentence} (chars {c.start}-{c.end}), score {c.score:.3f}")
+    return 0
+
+
+def _index(args) -> int:
+    progress = None if args.quiet else _ProgressLine()
+    report = _qa(args).rebuild(force=args.force, progress=progress)
+    if progress:
+        progress.close()
+    if not report.written:
+        print(f"Index in {report.index_dir} is up to date: {report.sentences} sentences, model {report.model}.")
+        return 0
+    articles = len(report.embedded) + len(report.reused)
+    print(f"Indexed {report.sentences} sentences from {articles} article{'s' * (articles != 1)} "
+          f"into {report.index_dir} in {report.seconds:.1f} s (model {report.model}).")
+    print(f"  embedded: {', '.join(report.embedded) or 'none'}")
+    print(f"  reused:   {', '.join(report.reused) or 'none'}")
+    if report.removed:
+        print(f"  removed:  {', '.join(report.removed)}")
+    for name, why in report.skipped.items():
+        print(f"  skipped:  {name}: {why}")
+    return 0
+
+
+def _status(args) -> int:
+    st = _qa(args).status()
+    print(f"model:     {st.model}")
+    print(f"articles:  {st.sources}")
+    print(f"sentences: {st.sentences}")
+    print(f"built:     {st.built_at or 'never'}")
+    print(f"seeds:     {st.changes.describe()}" + (" (run `qa index`)" if st.stale else ""))
+    return 0
+
+
+class _ProgressLine:
+    """Embedding progress on one stderr line."""
+
+    def __init__(self):
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        print(f"\rembedding {done}/{total} texts", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

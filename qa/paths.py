@@ -1,0 +1,30 @@
+"""Where things live by default: the project's seeds/ and embeddings/, and a user cache."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+
+
+def project_root() -> Path:
+    """The checkout this package runs from (editable install or source tree), else the working directory."""
+    if (_PACKAGE_PARENT / "pyproject.toml").is_file() and (_PACKAGE_PARENT / "seeds").is_dir():
+        return _PACKAGE_PARENT
+    return Path.cwd()
+
+
+def default_seeds_dir() -> Path:
+    return Path(os.environ.get("QA_SEEDS_DIR") or project_root() / "seeds")
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get("QA_INDEX_DIR") or project_root() / "embeddings")
+
+
+def cache_dir() -> Path:
+    """Per-user cache for derived data (never needed for correctness, safe to delete)."""
+    if os.environ.get("QA_CACHE_DIR"):
+        return Path(os.environ["QA_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "qa"

@@ -1,0 +1,149 @@
+"""The question-answering pipeline: keeps the index fresh, retrieves, and composes the answer."""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import store
+from .answer import check_question, compose_answer
+from .build import BuildReport, Progress, build_index
+from .embedder import Embedder, load_embedder, resolve_model_name
+from .errors import IndexStoreError
+from .paths import default_index_dir, default_seeds_dir
+from .retrieve import DenseRetriever
+from .staleness import Changes, detect_changes
+from .types import Answer
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TOP_K = 3
+MIN_SCORE = 0.35  # dense cosine below which a sentence is not taken as an answer
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What is indexed, for status lines: model, counts, when built, and whether seeds changed since."""
+
+    model: str
+    sources: int
+    sentences: int
+    built_at: str | None
+    changes: Changes
+
+    @property
+    def stale(self) -> bool:
+        return self.changes.stale
+
+
+class QA:
+    """Answers questions about the articles in `seeds_dir`, using (and maintaining) the index in `index_dir`.
+
+    The model is loaded once, on first use; the index is checked against the seeds before every
+    question and rebuilt when a source was added, edited or removed. Safe to share between threads.
+    """
+
+    def __init__(self, seeds_dir: str | Path | None = None, index_dir: str | Path | None = None,
+                 model: str | None = None, *, embedder: Embedder | None = None):
+        self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
+        self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
+        self.model_name = embedder.name if embedder is not None else resolve_model_name(model)
+        self._embedder = embedder
+        self._index: store.StoredIndex | None = None
+        self._texts: dict[str, tuple[str, str | None]] = {}
+        self._lock = threading.RLock()
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = load_embedder(self.model_name)
+            return self._embedder
+
+    def ask(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
+        """Answer `question` from the articles, citing the sentences it rests on (best first)."""
+        q = check_question(question)
+        if not isinstance(top_k, int) or not 1 <= top_k <= 50:
+            raise ValueError(f"top_k must be an integer from 1 to 50, got {top_k!r}")
+        index = self._fresh_index()
+        hits = DenseRetriever(index, self.embedder).search(q, top_k)
+        return compose_answer(q, hits, self._source_text, top_k=top_k, min_score=MIN_SCORE)
+
+    def status(self) -> IndexStatus:
+        """The index as it stands on disk, and how the seeds differ from it."""
+        manifest = store.read_manifest(self.index_dir)
+        changes = detect_changes(self.seeds_dir, manifest, self.model_name)
+        if manifest is None:
+            return IndexStatus(self.model_name, 0, 0, None, changes)
+        return IndexStatus(manifest["model"], len(manifest["sources"]), manifest["sentences"],
+                           manifest["built_at"], changes)
+
+    def rebuild(self, *, force: bool = False, progress: Progress | None = None) -> BuildReport:
+        """Bring the index up to date (everything again with `force`) and use it from now on."""
+        with self._lock:
+            report = build_index(self.seeds_dir, self.index_dir, self.embedder, force=force, progress=progress)
+            self._index, self._texts = None, {}
+            return report
+
+    def _fresh_index(self) -> store.StoredIndex:
+        with self._lock:
+            manifest = self._index.manifest if self._index is not None else self._manifest_on_disk()
+            changes = detect_changes(self.seeds_dir, manifest, self.model_name)
+            if changes.stale:
+                log.info("Rebuilding the index before answering (%s)", changes.describe())
+                self.rebuild()
+            if self._index is None:
+                try:
+                    self._index = store.load(self.index_dir)
+                except IndexStoreError as exc:
+                    log.warning("%s Rebuilding it.", exc)
+                    self.rebuild()
+                    self._index = store.load(self.index_dir)
+                if self._index is None:
+                    raise IndexStoreError(f"No index in {self.index_dir} after building: run `qa index`.")
+            return self._index
+
+    def _manifest_on_disk(self) -> dict | None:
+        try:
+            return store.read_manifest(self.index_dir)
+        except IndexStoreError as exc:
+            log.warning("%s Rebuilding it.", exc)
+            return None
+
+    def _source_text(self, name: str) -> tuple[str, str | None]:
+        if name not in self._texts:
+            entry = next(e for e in self._index.sources if e.name == name)
+            self._texts[name] = ((self.seeds_dir / name).read_text(encoding="utf-8-sig"), entry.date)
+        return self._texts[name]
+
+
+_instances: dict[tuple, QA] = {}
+_instances_lock = threading.Lock()
+
+
+def ask(question: str, *, top_k: int = DEFAULT_TOP_K, seeds_dir: str | Path | None = None,
+        index_dir: str | Path | None = None, model: str | None = None) -> Answer:
+    """Answer `question` from the articles in `seeds_dir` (default: the project's seeds/).
+
+    Returns:
+        An `Answer` whose text quotes the cited sentences with [n] markers; no citations when the
+        articles do not cover the question.
+
+    Raises:
+        QuestionError: the question is empty or too long.
+    """
+    qa = get_qa(seeds_dir=seeds_dir, index_dir=index_dir, model=model)
+    return qa.ask(question, top_k=top_k)
+
+
+def get_qa(*, seeds_dir: str | Path | None = None, index_dir: str | Path | None = None,
+           model: str | None = None) -> QA:
+    """The shared `QA` for these settings (one model load per process)."""
+    seeds = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
+    index = Path(index_dir) if index_dir is not None else default_index_dir()
+    key = (seeds.resolve(), index.resolve(), resolve_model_name(model))
+    with _instances_lock:
+        if key not in _instances:
+            _instances[key] = QA(seeds, index, model)
+        return _instances[key]

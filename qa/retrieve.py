@@ -1,0 +1,54 @@
+"""Rank the sentences of the index for a question."""
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+from .embedder import Embedder
+from .store import StoredIndex
+from .types import Hit
+
+
+class Retriever(Protocol):
+    """Anything that ranks indexed sentences for a question, best first."""
+
+    def search(self, question: str, k: int) -> list[Hit]: ...
+
+
+class DenseRetriever:
+    """Cosine similarity of the question to each sentence alone and to the sentence with its neighbours.
+
+    A sentence's score is a weighted mean of the two: the chunk brings in context ("she" in one
+    sentence, the name in the next), the sentence alone keeps the citation precise.
+    """
+
+    def __init__(self, index: StoredIndex, embedder: Embedder, *, chunk_weight: float = 0.5, candidates: int = 50):
+        if not 0.0 <= chunk_weight <= 1.0:
+            raise ValueError(f"chunk_weight must be within [0, 1], got {chunk_weight}")
+        if candidates < 1:
+            raise ValueError(f"candidates must be >= 1, got {candidates}")
+        self.index = index
+        self.embedder = embedder
+        self.chunk_weight = chunk_weight
+        self.candidates = candidates
+
+    def scores(self, question: str, k: int) -> dict[int, float]:
+        """{sentence row: score} for the best candidates of either view."""
+        n = len(self.index.sentences)
+        if n == 0:
+            return {}
+        q = self.embedder.encode([question])
+        m = min(n, max(self.candidates, k))
+        _, s_ids = self.index.sentence_index.search(q, m)
+        _, c_ids = self.index.chunk_index.search(q, m)
+        rows = np.unique(np.concatenate([s_ids[0], c_ids[0]]))
+        rows = rows[rows >= 0]  # FAISS pads with -1 when it finds fewer than m
+        s = self.index.sentence_index.reconstruct_batch(rows) @ q[0]
+        c = self.index.chunk_index.reconstruct_batch(rows) @ q[0]
+        combined = (1.0 - self.chunk_weight) * s + self.chunk_weight * c
+        return dict(zip(rows.tolist(), combined.tolist()))
+
+    def search(self, question: str, k: int) -> list[Hit]:
+        ranked = sorted(self.scores(question, k).items(), key=lambda kv: -kv[1])[:k]
+        return [Hit(self.index.sentences[row], score) for row, score in ranked]

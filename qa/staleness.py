@@ -1,0 +1,52 @@
+"""Tell whether the index on disk still matches the seeds folder and the chosen model."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .seeds import scan
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How the seeds (or the model) differ from what the index was built from."""
+
+    missing_index: bool = False
+    model_changed: bool = False
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def stale(self) -> bool:
+        return self.missing_index or self.model_changed or bool(self.added or self.changed or self.removed)
+
+    def describe(self) -> str:
+        """One line for logs and the UI, e.g. "added: b.txt; changed: a.txt"."""
+        if self.missing_index:
+            return "no index built yet"
+        parts = ["another embedding model was chosen"] if self.model_changed else []
+        for label, names in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
+            if names:
+                parts.append(f"{label}: {', '.join(names)}")
+        return "; ".join(parts) or "up to date"
+
+
+def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str) -> Changes:
+    """Compare the seeds folder with a manifest; only files whose size or mtime moved are hashed."""
+    on_disk = scan(seeds_dir)  # first, so a missing seeds folder is reported before anything is loaded
+    if manifest is None:
+        return Changes(missing_index=True)
+    known = {s["name"]: s for s in manifest["sources"]}
+    known.update({s["name"]: s for s in manifest.get("skipped", [])})
+    added, changed = [], []
+    for seed in on_disk:
+        entry = known.get(seed.name)
+        if entry is None:
+            added.append(seed.name)
+        elif (entry["size"], entry["mtime_ns"]) != (seed.size, seed.mtime_ns):
+            if hashlib.sha256(seed.path.read_bytes()).hexdigest() != entry["sha256"]:
+                changed.append(seed.name)
+    removed = sorted(set(known) - {s.name for s in on_disk})
+    return Changes(False, manifest["model"] != model_name, added, changed, removed)

@@ -1,0 +1,86 @@
+"""Shared fixtures: a deterministic fake embedder, temporary seeds/index folders, no network."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "seeds"
+SEED = "2025-08-13_putin-kim-telefonat.txt"
+KIM_WARNS = "warnte die USA im vergangenen Monat davor, die Denuklearisierungsbemühungen weiter voranzutreiben"
+
+
+class FakeEmbedder:
+    """Hashed bag of words and character trigrams: similar wording gives similar vectors, no model needed.
+
+    Counts what it is asked to embed, so tests can prove what a build did and did not re-embed.
+    """
+
+    name = "fake-hash-embedder"
+    dim = 256
+
+    def __init__(self):
+        self.calls = 0
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.calls += 1
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = re.findall(r"\w+", text.lower())
+            grams = [w[i:i + 3] for w in words for i in range(max(1, len(w) - 2))]
+            for feature in words + grams:
+                out[row, int(hashlib.md5(feature.encode()).hexdigest(), 16) % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+@pytest.fixture
+def fake_embedder():
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def seeds_dir(tmp_path) -> Path:
+    """A copy of the project's seeds, free to change."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEED_DIR, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Every test writes its index and caches under tmp_path, and never picks a model from the environment."""
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "embeddings"))
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("QA_MODEL", raising=False)
+    monkeypatch.delenv("QA_SEEDS_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Fail any connection that is not to this machine (a model hub, say)."""
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1") or host.startswith("/")):
+            raise OSError(f"test tried to reach the network: {address}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
+    from qa import load_embedder
+
+    return load_embedder()

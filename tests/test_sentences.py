@@ -1,0 +1,59 @@
+from qa.seeds import read_source, scan
+from qa.sentences import split_sentences
+from qa.types import Source
+
+from conftest import SEED, SEED_DIR
+
+
+def seed_sentences():
+    source = read_source(next(s for s in scan(SEED_DIR) if s.name == SEED))
+    return source, split_sentences(source)
+
+
+def sentences_of(text: str) -> list[str]:
+    return [s.text for s in split_sentences(Source(name="t.txt", text=text, sha256=""))]
+
+
+def test_seed_article_splits_into_whole_sentences():
+    source, sentences = seed_sentences()
+    texts = [s.text for s in sentences]
+    assert len(texts) == 23
+    # The header belongs to metadata, not to the first sentence.
+    assert source.date == "2025-08-13"
+    assert texts[0].startswith("Kreml-Chef Putin und Nordkoreas Machthaber Kim")
+    # Headings without a full stop are units of their own.
+    assert "Uni-Präsident äußert sich zum Politiker-Telefonat" in texts
+    assert "Trump: „großartiges Verhältnis“ zu Kim" in texts
+    # „…“ quotes and hyphenated names do not break sentences.
+    assert ("Putin habe die „aufopfernde Einstellung“ der Soldaten der Koreanischen Volksarmee „bei der Befreiung "
+            "von Kursk“ gewürdigt, erklärte KCNA mit Blick auf die Beteiligung nordkoreanischer Truppen auf "
+            "russischer Seite im Ukraine-Krieg.") in texts
+    assert any(t.startswith("Trump hatte in der Vergangenheit") and t.endswith("weiter voranzutreiben.") for t in texts)
+    for s in sentences:
+        assert s.text[-1] in ".!?“\"" or s.text in ("Uni-Präsident äußert sich zum Politiker-Telefonat",
+                                                  "Trump: „großartiges Verhältnis“ zu Kim")
+
+
+def test_offsets_point_at_the_sentence_in_the_file():
+    source, sentences = seed_sentences()
+    for i, s in enumerate(sentences):
+        assert s.index == i
+        assert " ".join(source.text[s.start:s.end].split()) == s.text
+        assert s.paragraph_start <= s.start < s.end <= s.paragraph_end
+
+
+def test_german_abbreviations_and_dates_do_not_end_sentences():
+    text = ("Am 13. August sagte Dr. Müller u. a., dass die Lage z. B. in der Ostukraine „sehr ernst“ sei. "
+            "Der 1. FC Köln verlor am 3. Oktober. Was nun? „Wir warten“, sagte er.")
+    assert sentences_of(text) == [
+        "Am 13. August sagte Dr. Müller u. a., dass die Lage z. B. in der Ostukraine „sehr ernst“ sei.",
+        "Der 1. FC Köln verlor am 3. Oktober.",
+        "Was nun?",
+        "„Wir warten“, sagte er.",
+    ]
+
+
+def test_paragraphs_and_whitespace():
+    text = "Überschrift ohne Punkt\n\nErster Satz.   Zweiter\nSatz über zwei Zeilen.\n\n\n"
+    assert sentences_of(text) == ["Überschrift ohne Punkt", "Erster Satz.", "Zweiter Satz über zwei Zeilen."]
+    assert sentences_of("") == []

@@ -24,7 +24,7 @@ _STEMMERS = {"en": Stemmer.Stemmer("english"), "de": Stemmer.Stemmer("german")}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LINKING = ("", "s", "es", "n", "en", "er", "e")  # German linking elements (Fugen) between parts
 MIN_PART = 4  # shortest compound part; shorter ones ("au", "uni") split words wrongly too often
-MIN_FREQ = 2  # a part seen once is too often a fragment or an abbreviation ("eing.")
+MIN_FREQ = 1  # parts must be known words at all
 
 
 def words(text: str) -> list[str]:
@@ -56,10 +56,13 @@ class CompoundSplitter:
 
     "denuklearisierungsbemühungen" -> ["denuklearisierung", "bemühungen"]. `vocab` maps known
     lower-cased words to a frequency; the corpus itself and the bilingual list both make good ones.
+    A word is left whole when it is more common in `whole` (default: `vocab`) than its parts; pass the
+    word list there, since an article's own compounds should still be split.
     """
 
-    def __init__(self, vocab: Mapping[str, int]):
+    def __init__(self, vocab: Mapping[str, int], whole: Mapping[str, int] | None = None):
         self.vocab = vocab
+        self.whole = vocab if whole is None else whole
 
     def split(self, word: str) -> list[str]:
         """The parts of `word`, or [] when it is not a compound of known words."""
@@ -70,7 +73,7 @@ class CompoundSplitter:
         if depth == 0 or len(word) < 2 * MIN_PART:
             return ()
         # Split only when the parts are more common than the whole word ("bundestag" stays whole).
-        best, best_score = (), float(self.vocab.get(word, 0))
+        best, best_score = (), float(self.whole.get(word, 0))
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
             if self.vocab.get(tail, 0) < MIN_FREQ:

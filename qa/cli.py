@@ -48,7 +48,7 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers"):
+    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         return {"ask": _ask, "index": _index, "status": _status, "eval": _eval}[args.command](args)

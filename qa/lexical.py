@@ -48,7 +48,7 @@ class LexicalRetriever:
             # A word the articles use on its own is surely a word: it counts double as a part.
             vocab = Counter({w: 2 * c for w, c in corpus_vocab(s.text for s in self.sentences).items()})
             vocab.update(self.lexicon.de_vocab)
-            splitter = CompoundSplitter(vocab)
+            splitter = CompoundSplitter(vocab, whole=self.lexicon.de_vocab)
         self.analyzer = Analyzer(self.lang, splitter)
         docs = [self.analyzer.terms(s.text) or ["<empty>"] for s in self.sentences]
         self.bm25 = bm25s.BM25(k1=k1, b=b)  # short documents: weaker length normalisation

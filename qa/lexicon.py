@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.analysis import STOP, stem, words
+from qa.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 2  # bump when the derived tables change shape or meaning
+FORMAT = 4  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -80,9 +81,10 @@ def parse(path: str | os.PathLike) -> Lexicon:
                 de_subs, en_subs = de_subs[:1], en_subs[:1]
             for de_sub, en_sub in zip(de_subs, en_subs):
                 de_syns = _synonyms(de_sub, "de")
-                for toks in de_syns:
-                    for w in toks:
-                        vocab[w] = vocab.get(w, 0) + 1
+                for raw, toks in zip(de_sub.split(";"), de_syns):
+                    if "{" in raw:  # a tagged headword ({f}, {vt}, {adj}), not a fragment like "eing."
+                        for w in toks:
+                            vocab[w] = vocab.get(w, 0) + 1
                 de_words = [t[0] for t in de_syns if len(t) == 1]
                 en_phrases = [t for t in _synonyms(en_sub, "en") if 1 <= len(t) <= 2]
                 for en_toks in en_phrases:
@@ -94,12 +96,6 @@ def parse(path: str | os.PathLike) -> Lexicon:
                             back = de_en.setdefault(stem(dw, "de"), {})
                             back[en_toks[0]] = back.get(en_toks[0], 0.0) + 1.0
     return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, source=str(path))
-
-
-def cache_dir() -> Path:
-    """Where derived data is cached: $XDG_CACHE_HOME/qa or ~/.cache/qa."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "qa"
 
 
 def _cache_file(path: Path) -> Path:

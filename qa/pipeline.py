@@ -83,7 +83,7 @@ class QA:
         if not isinstance(top_k, int) or not 1 <= top_k <= 50:
             raise ValueError(f"top_k must be an integer from 1 to 50, got {top_k!r}")
         hits = self.retriever().search(q, top_k)  # [] when the articles do not cover it
-        return compose_answer(q, hits, self._source_text, top_k=top_k, min_score=float("-inf"))
+        return compose_answer(q, hits, self._source_text, top_k=top_k)
 
     def retriever(self) -> HybridRetriever:
         """The retriever over the current index (rebuilt first when the seeds changed)."""

@@ -20,6 +20,7 @@ from .store import StoredIndex
 from .types import Hit
 
 DENSE_MIN_SCORE = 0.35  # dense-only mode: cosine below which a sentence is not taken as an answer
+CANDIDATES = 100  # per ranker, for fusion
 MULTILINGUAL_HINTS = ("multilingual", "labse", "e5", "bge-m3", "-m3")
 
 
@@ -83,12 +84,11 @@ class HybridRetriever:
         chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # sentence alone fused best (bench/)
         self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight) if embedder else None
 
-    def _dense_scores(self, question: str) -> np.ndarray:
-        n = len(self.sentences)
-        out = np.full(n, -1.0)
-        for row, score in self.dense.scores(question, n).items():
-            out[row] = score
-        return out
+    def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, cosines): the dense ranker's own candidates plus `also`, each with its exact score."""
+        scored = self.dense.scores(question, k, also)
+        rows = np.fromiter(scored, dtype=np.int64, count=len(scored))
+        return rows, np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""
@@ -98,18 +98,22 @@ class HybridRetriever:
             return []
         cfg = self.config
         if self.mode is Mode.DENSE:
-            dense = self._dense_scores(question)
+            rows, dense = self._dense_scores(question, k)
             order = np.argsort(-dense, kind="stable")[:k]
-            return [Hit(self.sentences[i], float(dense[i])) for i in order if dense[i] >= DENSE_MIN_SCORE]
+            return [Hit(self.sentences[rows[i]], float(dense[i])) for i in order if dense[i] >= DENSE_MIN_SCORE]
         lex = self.lexical.score(question)
         if self.mode is Mode.LEXICAL:
-            fused, answered = lex.scores, lex.coverage.max() >= cfg.lexical_only_coverage
+            rows, fused = np.arange(len(self.sentences)), lex.scores
+            answered = lex.coverage.max() >= cfg.lexical_only_coverage
         else:
-            dense = self._dense_scores(question)
-            fused = cfg.lexical_weight * _minmax(lex.scores) + (1 - cfg.lexical_weight) * _minmax(dense)
-            cov = float(lex.coverage[int(np.argmax(fused))])
+            # Fuse over candidates (each ranker's best), not every sentence: scales to large indexes.
+            m = min(len(self.sentences), max(CANDIDATES, k))
+            lexical_best = np.argpartition(-lex.scores, m - 1)[:m]
+            rows, dense = self._dense_scores(question, m, also=lexical_best)
+            fused = cfg.lexical_weight * _minmax(lex.scores[rows]) + (1 - cfg.lexical_weight) * _minmax(dense)
+            cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]
-        return [Hit(self.sentences[i], float(fused[i])) for i in order if fused[i] > 0]
+        return [Hit(self.sentences[rows[i]], float(fused[i])) for i in order if fused[i] > 0]

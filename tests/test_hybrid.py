@@ -1,5 +1,6 @@
 """Hybrid retrieval in the pipeline: modes, abstention, the multilingual path, and a quality floor."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -8,10 +9,11 @@ from conftest import KIM_WARNS, ROOT
 from qa import QA
 from qa.cli import main
 from qa.hybrid import FusionConfig, Mode, config_for, is_multilingual
-from qa.lexicon import load as load_lexicon
+from qa.lexicon import DEFAULT_PATH, ENV_VAR
 
-LEXICON = load_lexicon()
-needs_ding = pytest.mark.skipif(not LEXICON.available, reason="trans-de-en word list not installed")
+# Checked without parsing it: tests write their caches under tmp_path, and none exists at import.
+needs_ding = pytest.mark.skipif(not Path(os.environ.get(ENV_VAR) or DEFAULT_PATH).is_file(),
+                                reason="trans-de-en word list not installed")
 
 
 @needs_ding
@@ -21,6 +23,18 @@ def test_english_question_cites_the_german_sentence(seeds_dir, tmp_path, fake_em
     answer = qa.ask("What did Kim Yo Jong warn?")
     assert any(KIM_WARNS in c.text for c in answer.citations)
     assert qa.ask("What is the population of Canada?").citations == []
+
+
+@needs_ding
+def test_fusion_over_candidates_finds_the_answer_in_a_larger_corpus(seeds_dir, tmp_path, fake_embedder):
+    """With far more sentences than each ranker's candidate list, the answer still comes first."""
+    filler = [f"Im Bezirk {i} wurde am Montag über den Haushalt {i} und neue Radwege beraten." for i in range(400)]
+    (seeds_dir / "lokales.txt").write_text("\n\n".join(filler), encoding="utf-8")
+    qa = QA(seeds_dir, tmp_path / "idx", embedder=fake_embedder)
+    assert len(qa.retriever().sentences) > 400
+    answer = qa.ask("What did Kim Yo Jong warn?")
+    assert KIM_WARNS in answer.citations[0].text
+    assert "Bezirk 17 " in qa.ask("Welche Radwege wurden im Bezirk 17 beraten?").citations[0].text
 
 
 def test_dense_mode_uses_the_model_alone(seeds_dir, tmp_path, fake_embedder):

@@ -2,8 +2,7 @@
 .PHONY: run test ask index setup
 
 run: setup
-	.venv/bin/qa index
-	.venv/bin/qa ask "What did Kim Yo Jong warn?"
+	.venv/bin/python -m ui
 
 test:
 	bash scripts/setup.sh --test

@@ -6,7 +6,7 @@
     for c in answer.citations:
         print(c.number, c.source, c.sentence, c.text)
 """
-from .answer import MAX_QUESTION_CHARS, NOT_COVERED
+from .answer import MAX_QUESTION_CHARS, NOT_COVERED, check_question
 from .build import BuildReport, build_index
 from .embedder import BUNDLED, Embedder, load_embedder
 from .errors import IndexStoreError, ModelError, QAError, QuestionError, SeedsError
@@ -19,5 +19,5 @@ __all__ = [
     "Answer", "Citation", "Hit", "Sentence", "Source",
     "build_index", "BuildReport", "Embedder", "load_embedder", "BUNDLED",
     "QAError", "QuestionError", "SeedsError", "ModelError", "IndexStoreError",
-    "MAX_QUESTION_CHARS", "NOT_COVERED",
+    "MAX_QUESTION_CHARS", "NOT_COVERED", "check_question",
 ]

@@ -1,9 +1,10 @@
-"""Command line: `qa ask`, `qa index`, `qa status`. Parses, calls `qa`, formats; no logic of its own."""
+"""Command line: `qa ask`, `qa index`, `qa status`, `qa eval`. Parses, calls `qa`, formats; no logic of its own."""
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import sys
 
 from .errors import QAError
@@ -15,6 +16,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="NAME_OR_PATH",
                    help="sentence-transformers model name or local folder (default: $QA_MODEL, else the bundled "
                         "all-MiniLM-L6-v2)")
+    p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid",
+                   help="retrieval: BM25 with translated questions fused with the model (default), or one alone")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the result, no progress or log lines")
 
 
@@ -35,28 +38,36 @@ def make_parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="show what is indexed and whether the seeds changed since")
     _common(status)
+
+    ev = sub.add_parser("eval", help="measure retrieval on a question file (hit@1/3/5, MRR, abstention)")
+    ev.add_argument("file", help="JSON lines: q, lang, gold, unanswerable (format: eval/README.md)")
+    ev.add_argument("--json", action="store_true", help="print the metrics and misses as JSON")
+    _common(ev)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers"):
+    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        return {"ask": _ask, "index": _index, "status": _status}[args.command](args)
+        return {"ask": _ask, "index": _index, "status": _status, "eval": _eval}[args.command](args)
     except QAError as exc:
         print(f"qa: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("qa: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `qa ask ... | head`: the reader has gone, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _qa(args):
     from .pipeline import QA
 
-    return QA(args.seeds, args.index, args.model)
+    return QA(args.seeds, args.index, args.model, mode=args.mode)
 
 
 def _ask(args) -> int:
@@ -73,7 +84,9 @@ def _ask(args) -> int:
         print("\nSources:")
         for c in answer.citations:
             date = f", {c.date}" if c.date else ""
-            print(f"  [{c.number}] {c.source}{date}, sentence {c.sentence} (chars {c.start}-{c.end}), score {c.score:.3f}")
+            # Counted from 1 for people; the JSON keeps the 0-based index of the API.
+            print(f"  [{c.number}] {c.source}{date}, sentence {c.sentence + 1} (chars {c.start}-{c.end}), "
+                  f"score {c.score:.3f}")
     return 0
 
 
@@ -94,6 +107,20 @@ def _index(args) -> int:
         print(f"  removed:  {', '.join(report.removed)}")
     for name, why in report.skipped.items():
         print(f"  skipped:  {name}: {why}")
+    return 0
+
+
+def _eval(args) -> int:
+    from .evaluate import evaluate, load_items
+
+    items = load_items(args.file)
+    qa = _qa(args)
+    report = evaluate(items, lambda q: [c.text for c in qa.ask(q, top_k=5).citations])
+    if args.json:
+        print(json.dumps({"mode": args.mode, **report.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print(f"mode: {args.mode}, {len(items)} questions from {args.file}")
+        print(report.table())
     return 0
 
 

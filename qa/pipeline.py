@@ -12,14 +12,26 @@ from .build import BuildReport, Progress, build_index
 from .embedder import Embedder, load_embedder, resolve_model_name
 from .errors import IndexStoreError
 from .paths import default_index_dir, default_seeds_dir
-from .retrieve import DenseRetriever
+from .hybrid import HybridRetriever, Mode
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
 from .staleness import Changes, detect_changes
 from .types import Answer
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TOP_K = 3
-MIN_SCORE = 0.35  # dense cosine below which a sentence is not taken as an answer
+_lexicon: Lexicon | None = None
+_lexicon_lock = threading.Lock()
+
+
+def shared_lexicon() -> Lexicon:
+    """The German-English word list, loaded once per process (empty when it is not installed)."""
+    global _lexicon
+    with _lexicon_lock:
+        if _lexicon is None:
+            _lexicon = load_lexicon()
+        return _lexicon
 
 
 @dataclass(frozen=True)
@@ -45,11 +57,15 @@ class QA:
     """
 
     def __init__(self, seeds_dir: str | Path | None = None, index_dir: str | Path | None = None,
-                 model: str | None = None, *, embedder: Embedder | None = None):
+                 model: str | None = None, *, embedder: Embedder | None = None,
+                 mode: Mode | str = Mode.HYBRID, lexicon: Lexicon | None = None):
         self.seeds_dir = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
         self.index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
         self.model_name = embedder.name if embedder is not None else resolve_model_name(model)
         self._embedder = embedder
+        self.mode = Mode(mode)
+        self._lexicon = lexicon
+        self._retriever: HybridRetriever | None = None  # for self._index
         self._index: store.StoredIndex | None = None
         self._texts: dict[str, tuple[str, str | None]] = {}
         self._lock = threading.RLock()
@@ -66,9 +82,18 @@ class QA:
         q = check_question(question)
         if not isinstance(top_k, int) or not 1 <= top_k <= 50:
             raise ValueError(f"top_k must be an integer from 1 to 50, got {top_k!r}")
-        index = self._fresh_index()
-        hits = DenseRetriever(index, self.embedder).search(q, top_k)
-        return compose_answer(q, hits, self._source_text, top_k=top_k, min_score=MIN_SCORE)
+        hits = self.retriever().search(q, top_k)  # [] when the articles do not cover it
+        return compose_answer(q, hits, self._source_text, top_k=top_k)
+
+    def retriever(self) -> HybridRetriever:
+        """The retriever over the current index (rebuilt first when the seeds changed)."""
+        with self._lock:
+            index = self._fresh_index()
+            if self._retriever is None or self._retriever.index is not index:
+                lexicon = self._lexicon if self._lexicon is not None else shared_lexicon()
+                embedder = None if self.mode is Mode.LEXICAL else self.embedder
+                self._retriever = HybridRetriever(index, embedder, lexicon, self.mode)
+            return self._retriever
 
     def status(self) -> IndexStatus:
         """The index as it stands on disk, and how the seeds differ from it."""
@@ -83,7 +108,7 @@ class QA:
         """Bring the index up to date (everything again with `force`) and use it from now on."""
         with self._lock:
             report = build_index(self.seeds_dir, self.index_dir, self.embedder, force=force, progress=progress)
-            self._index, self._texts = None, {}
+            self._index, self._texts, self._retriever = None, {}, None
             return report
 
     def _fresh_index(self) -> store.StoredIndex:
@@ -123,7 +148,8 @@ _instances_lock = threading.Lock()
 
 
 def ask(question: str, *, top_k: int = DEFAULT_TOP_K, seeds_dir: str | Path | None = None,
-        index_dir: str | Path | None = None, model: str | None = None) -> Answer:
+        index_dir: str | Path | None = None, model: str | None = None,
+        mode: Mode | str = Mode.HYBRID) -> Answer:
     """Answer `question` from the articles in `seeds_dir` (default: the project's seeds/).
 
     Returns:
@@ -133,17 +159,17 @@ def ask(question: str, *, top_k: int = DEFAULT_TOP_K, seeds_dir: str | Path | No
     Raises:
         QuestionError: the question is empty or too long.
     """
-    qa = get_qa(seeds_dir=seeds_dir, index_dir=index_dir, model=model)
+    qa = get_qa(seeds_dir=seeds_dir, index_dir=index_dir, model=model, mode=mode)
     return qa.ask(question, top_k=top_k)
 
 
 def get_qa(*, seeds_dir: str | Path | None = None, index_dir: str | Path | None = None,
-           model: str | None = None) -> QA:
+           model: str | None = None, mode: Mode | str = Mode.HYBRID) -> QA:
     """The shared `QA` for these settings (one model load per process)."""
     seeds = Path(seeds_dir) if seeds_dir is not None else default_seeds_dir()
     index = Path(index_dir) if index_dir is not None else default_index_dir()
-    key = (seeds.resolve(), index.resolve(), resolve_model_name(model))
+    key = (seeds.resolve(), index.resolve(), resolve_model_name(model), Mode(mode))
     with _instances_lock:
         if key not in _instances:
-            _instances[key] = QA(seeds, index, model)
+            _instances[key] = QA(seeds, index, model, mode=mode)
         return _instances[key]

@@ -33,20 +33,24 @@ class DenseRetriever:
         self.chunk_weight = chunk_weight
         self.candidates = candidates
 
-    def scores(self, question: str, k: int) -> dict[int, float]:
-        """{sentence row: score} for the best candidates of either view."""
+    def scores(self, question: str, k: int, also: np.ndarray | None = None) -> dict[int, float]:
+        """{sentence row: score} for the best candidates of either view, and for the rows in `also`."""
         n = len(self.index.sentences)
         if n == 0:
             return {}
         q = self.embedder.encode([question])
         m = min(n, max(self.candidates, k))
-        _, s_ids = self.index.sentence_index.search(q, m)
-        _, c_ids = self.index.chunk_index.search(q, m)
-        rows = np.unique(np.concatenate([s_ids[0], c_ids[0]]))
+        found = [self.index.sentence_index.search(q, m)[1][0]]
+        if self.chunk_weight > 0:
+            found.append(self.index.chunk_index.search(q, m)[1][0])
+        if also is not None:
+            found.append(np.asarray(also, dtype=np.int64))
+        rows = np.unique(np.concatenate(found))
         rows = rows[rows >= 0]  # FAISS pads with -1 when it finds fewer than m
-        s = self.index.sentence_index.reconstruct_batch(rows) @ q[0]
-        c = self.index.chunk_index.reconstruct_batch(rows) @ q[0]
-        combined = (1.0 - self.chunk_weight) * s + self.chunk_weight * c
+        combined = self.index.sentence_index.reconstruct_batch(rows) @ q[0]
+        if self.chunk_weight > 0:
+            c = self.index.chunk_index.reconstruct_batch(rows) @ q[0]
+            combined = (1.0 - self.chunk_weight) * combined + self.chunk_weight * c
         return dict(zip(rows.tolist(), combined.tolist()))
 
     def search(self, question: str, k: int) -> list[Hit]:

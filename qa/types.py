@@ -61,6 +61,7 @@ class Citation:
     date: str | None = None  # the source's date from its metadata header
     paragraph: str = ""  # the enclosing paragraph, as it stands in the file
     paragraph_start: int = 0  # offset of `paragraph` in the source file
+    related: bool = False  # ranked well below the best: shown as "possibly related", not as the answer
 
     def to_dict(self) -> dict:
         return asdict(self)

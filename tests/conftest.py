@@ -10,6 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported anywhere
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
 SEED = "2025-08-13_putin-kim-telefonat.txt"
@@ -92,3 +96,28 @@ def real_embedder():
     from qa import load_embedder
 
     return load_embedder()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def engine(seeds_dir, tmp_path, real_embedder):
+    """The QA the chat page serves: real model, seeds copied to tmp_path, index built on the first question."""
+    from qa import QA
+
+    return QA(seeds_dir, tmp_path / "embeddings", embedder=real_embedder)
+
+
+@pytest.fixture
+def server(engine):
+    """The chat page served on a free loopback port; yields its URL."""
+    from ui import build_app, launch
+
+    demo = build_app(engine)
+    _, url, _ = launch(demo, host="127.0.0.1", port=free_port(), prevent_thread_lock=True, quiet=True)
+    yield url
+    demo.close()

@@ -53,3 +53,12 @@ def test_index_then_ask_json(seeds_dir):
     assert any(KIM_WARNS in c["text"] for c in answer["citations"])
     readable = run("ask", "--seeds", str(seeds_dir), "-q", "What did Kim Yo Jong warn?").stdout
     assert "Sources:" in readable and "[1]" in readable
+
+
+def test_a_reader_that_goes_away_is_not_an_error(seeds_dir):
+    """`qa status | head -0`: the pipe is closed before qa writes; no traceback, exit 0."""
+    proc = subprocess.Popen(qa_command() + ["status", "--seeds", str(seeds_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # qa needs far longer to start than this takes
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in err, err

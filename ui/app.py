@@ -10,7 +10,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from qa import MAX_QUESTION_CHARS, QA, QAError, QuestionError
+from qa import QA, QAError, QuestionError, check_question
 from ui import render
 
 log = logging.getLogger(__name__)
@@ -34,19 +34,6 @@ INTERNAL_ERROR = (
     "Something went wrong while answering. The problem has been logged; "
     "please try again, or ask the maintainer to look at the server log."
 )
-
-
-def check_question(message: str | None) -> str:
-    """The trimmed question, or a QuestionError with a message meant for the user."""
-    question = (message or "").strip()
-    if not question:
-        raise QuestionError("Please type a question, in English or German.")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            f"That question is {len(question):,} characters long; "
-            f"please keep it under {MAX_QUESTION_CHARS:,} characters."
-        )
-    return question
 
 
 def build_app(qa: QA) -> gr.Blocks:
@@ -87,7 +74,7 @@ def build_app(qa: QA) -> gr.Blocks:
                 note = "The seeds changed since the index was built, so it was rebuilt before answering."
                 yield render.notice_html("The seeds changed: rebuilding the index before answering…"), *status_outputs()
         try:
-            answer = qa.ask(check_question(message))
+            answer = qa.ask(message)
         except QAError as e:
             yield render.error_html(str(e)), *status_outputs()
         except Exception:
@@ -103,7 +90,7 @@ def build_app(qa: QA) -> gr.Blocks:
         "source", "sentence", "score", "start", "end", "date", "paragraph", "paragraph_start"}]}.
         """
         try:
-            return qa.ask(check_question(message)).to_dict()
+            return qa.ask(message).to_dict()
         except QAError as e:
             raise gr.Error(str(e), print_exception=False) from None
         except Exception:

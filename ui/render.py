@@ -69,7 +69,8 @@ def citation_card(c: Citation) -> str:
         f'<div class="qa-card" id="qa-cite-{c.number}">'
         f'<div class="qa-card-head"><span class="qa-num">{c.number}</span>'
         f'<span class="qa-source">{escape(c.source)}</span>'
-        f'<span class="qa-meta">{escape(format_date(c.date))} · sentence {c.sentence + 1}</span></div>'
+        f'<span class="qa-meta">{escape(format_date(c.date))} · sentence {c.sentence + 1}'
+        f'{" · possibly related" if c.related else ""}</span></div>'
         f'<div class="qa-para">{highlighted_paragraph(c)}</div>'
         "</div>"
     )

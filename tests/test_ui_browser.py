@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import KIM_SENTENCE, ROOT
+from conftest import KIM_WARNS as KIM_SENTENCE, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +67,7 @@ def test_empty_question_gets_a_friendly_message(server, page):
     page.locator("#qa-input textarea").fill("   ")
     page.locator("#qa-input textarea").press("Enter")
     page.locator("#qa-chat .qa-error").first.wait_for(timeout=30_000)
-    assert "Please type a question" in page.locator("#qa-chat .qa-error").first.inner_text()
+    assert "The question is empty" in page.locator("#qa-chat .qa-error").first.inner_text()
 
 
 def test_changed_seeds_are_announced_and_rebuilt_from_the_page(server, page, engine, seeds_dir):

@@ -1,0 +1,124 @@
+"""Retrieval quality on a question set: hit@1/3/5 and MRR per language, abstention, and the misses.
+
+The question file has one JSON object per line: `q`, `lang` ("en"/"de"), `gold` (substrings of the
+sentences that answer it) and optionally `unanswerable: true` (then the right reply cites nothing).
+Anything that maps a question to its ranked sentence texts can be measured; an empty list abstains.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from qa.errors import QAError
+
+Ranker = Callable[[str], Sequence[str]]  # question -> sentence texts, best first; [] = abstain
+KS = (1, 3, 5)
+
+
+@dataclass(frozen=True)
+class EvalItem:
+    q: str
+    lang: str
+    gold: tuple[str, ...]
+    unanswerable: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the ranker did for one question; `rank` is 1-based, None when no cited sentence hits."""
+
+    item: EvalItem
+    cited: tuple[str, ...]
+    rank: int | None
+
+    @property
+    def correct(self) -> bool:
+        """Answered within the first 3 citations, or rightly abstained."""
+        if self.item.unanswerable:
+            return not self.cited
+        return self.rank is not None and self.rank <= 3
+
+
+@dataclass(frozen=True)
+class Report:
+    """Metrics per language ("en", "de", "all") and the questions that went wrong."""
+
+    metrics: dict[str, dict[str, float]]
+    abstention: dict[str, float]  # accuracy over unanswerable, false abstentions over answerable
+    outcomes: list[Outcome] = field(repr=False, default_factory=list)
+
+    @property
+    def misses(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.correct]
+
+    def to_dict(self) -> dict:
+        return {"metrics": self.metrics, "abstention": self.abstention,
+                "misses": [{**asdict(o.item), "rank": o.rank, "cited": list(o.cited[:3])}
+                           for o in self.misses]}
+
+    def table(self) -> str:
+        """The report as a small plain-text table, then the misses."""
+        lines = [f"{'lang':<5}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR':>8}"]
+        for lang, m in self.metrics.items():
+            lines.append(f"{lang:<5}{int(m['n']):>4}{m['hit@1']:>8.2f}{m['hit@3']:>8.2f}"
+                         f"{m['hit@5']:>8.2f}{m['mrr']:>8.2f}")
+        a = self.abstention
+        lines.append(f"abstention: {a['correct']:.2f} of {int(a['n'])} out-of-scope questions abstained; "
+                     f"{a['false']:.2f} of answerable ones wrongly abstained")
+        for o in self.misses:
+            what = "cited" if o.item.unanswerable else f"rank {o.rank or '-'}"
+            top = o.cited[0][:70] if o.cited else "(nothing)"
+            lines.append(f"MISS [{o.item.lang}] {o.item.q} ({what}): {top}")
+        return "\n".join(lines)
+
+
+def load_items(path: str | Path) -> list[EvalItem]:
+    """Read a question file; a bad line raises QAError naming the line."""
+    items = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise QAError(f"cannot read question file {path}: {exc.strerror}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            items.append(EvalItem(d["q"], d["lang"], tuple(d.get("gold", ())),
+                                  bool(d.get("unanswerable", False))))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise QAError(f"{path}:{n}: not a question line ({exc}); see the format in qa/evaluate.py") from None
+    return items
+
+
+def _rank(cited: Sequence[str], gold: Iterable[str]) -> int | None:
+    norm = [" ".join(g.split()) for g in gold]
+    for i, text in enumerate(cited, 1):
+        text = " ".join(text.split())
+        if any(g in text for g in norm):
+            return i
+    return None
+
+
+def evaluate(items: Sequence[EvalItem], ranker: Ranker) -> Report:
+    """Run `ranker` on every question and score the rankings."""
+    outcomes = []
+    for item in items:
+        cited = tuple(ranker(item.q))
+        outcomes.append(Outcome(item, cited, None if item.unanswerable else _rank(cited, item.gold)))
+    metrics = {}
+    answerable = [o for o in outcomes if not o.item.unanswerable]
+    for lang in sorted({o.item.lang for o in answerable}) + ["all"]:
+        group = [o for o in answerable if lang in ("all", o.item.lang)]
+        m = {"n": float(len(group))}
+        for k in KS:
+            m[f"hit@{k}"] = sum(o.rank is not None and o.rank <= k for o in group) / len(group)
+        m["mrr"] = sum(1.0 / o.rank for o in group if o.rank) / len(group)
+        metrics[lang] = m
+    out = [o for o in outcomes if o.item.unanswerable]
+    abstention = {"n": float(len(out)),
+                  "correct": sum(not o.cited for o in out) / len(out) if out else 1.0,
+                  "false": sum(not o.cited for o in answerable) / len(answerable) if answerable else 0.0}
+    return Report(metrics, abstention, outcomes)

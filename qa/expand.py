@@ -1,0 +1,94 @@
+"""Questions -> weighted groups of index terms, translating words when question and corpus differ.
+
+A group holds alternatives for one word of the question (its stem, or its translations); a sentence
+scores the best alternative of each group, so a word with many translations counts once, like one
+word (Pirkola's "structured query"), and each translation counts by how often the word list gives it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from qa.analysis import Analyzer, content_words, guess_language, stem
+from qa.lexicon import Lexicon
+
+SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
+PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
+MIN_SHARE = 0.15  # drop translations given for less than this share of the best one's senses
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """Alternatives (index term -> weight) for one question word; `word` is that word."""
+
+    word: str
+    terms: dict[str, float]
+    weight: float = 1.0  # of the whole group, lower for vague words with many senses
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question analysed for one corpus language."""
+
+    question: str
+    lang: str  # language of the question
+    groups: tuple[TermGroup, ...]
+
+
+class QueryExpander:
+    """Builds a Query for a corpus in `analyzer.lang` from a question in either language."""
+
+    def __init__(self, analyzer: Analyzer, lexicon: Lexicon, vocabulary: set[str] | None = None):
+        self.analyzer = analyzer
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary  # corpus terms; translations outside it are dropped early
+
+    def expand(self, question: str) -> Query:
+        lang = guess_language(question)
+        target = self.analyzer.lang
+        tokens = content_words(question, lang)
+        groups: list[TermGroup] = []
+        used: set[int] = set()  # positions consumed by a two-word phrase ("phone call")
+        if lang != target and self.lexicon.available:
+            for i in range(len(tokens) - 1):
+                key = f"{stem(tokens[i], lang)} {stem(tokens[i + 1], lang)}"
+                terms = self._translations(key, lang)
+                if terms and lang == "en":
+                    groups.append(TermGroup(f"{tokens[i]} {tokens[i + 1]}", terms))
+                    used.update((i, i + 1))
+        for i, word in enumerate(tokens):
+            groups.extend(self._word_groups(word, lang, target, in_phrase=i in used))
+        return Query(question, lang, tuple(groups))  # empty groups: words the corpus lacks
+
+    def _word_groups(self, word: str, lang: str, target: str, in_phrase: bool) -> list[TermGroup]:
+        own = self.analyzer.word_terms(word)
+        if lang == target or not self.lexicon.available:
+            head, parts = own[0], own[1:]
+            groups = [TermGroup(word, {head: 1.0})]
+            groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
+            return groups
+        key = stem(word, lang)
+        terms = self._translations(key, lang)
+        senses = len(self.lexicon.translate(key, lang))
+        terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
+        # A word with many senses is a weak clue; one inside a translated phrase is already counted.
+        weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (0.5 if in_phrase else 1.0)
+        return [TermGroup(word, terms, weight)]
+
+    def _translations(self, key: str, lang: str) -> dict[str, float]:
+        """Index terms of the translations of `key`, weighted by share of senses (best = 1)."""
+        raw = self.lexicon.translate(key, lang)
+        if not raw:
+            return {}
+        best = max(raw.values())
+        terms: dict[str, float] = {}
+        for word, count in raw.items():
+            share = count / best
+            if share < MIN_SHARE:
+                continue
+            for j, term in enumerate(self.analyzer.word_terms(word)):
+                if self.vocabulary is not None and term not in self.vocabulary:
+                    continue
+                w = math.sqrt(share) * (1.0 if j == 0 else PART_WEIGHT)
+                terms[term] = max(terms.get(term, 0.0), w)
+        return terms

@@ -1,0 +1,136 @@
+"""The ding German-English word list, read at run time and turned into weighted word translations.
+
+The list (Debian package `trans-de-en`, GPL) is never copied into the project: it is parsed where it
+is installed, and what we derive from it is cached under the user's cache folder, keyed by the list's
+path, size and modification time. Without the list everything still works, minus translation.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa.analysis import STOP, stem, words
+from qa.paths import cache_dir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = "/usr/share/trans/de-en"
+ENV_VAR = "QA_DING_PATH"
+FORMAT = 4  # bump when the derived tables change shape or meaning
+INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
+
+# Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
+_NOTES = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s]+/")
+_PLACEHOLDERS = {"en": {"sb", "sth", "one", "oneself", "someone", "something"},
+                 "de": {"jd", "jdn", "jdm", "jds", "etw", "sich", "einen", "eine", "einem"}}
+_warned = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word translations in both directions; keys are stems, values map target words to weights.
+
+    `en_de["warn"]` -> {"warnen": 3.0, "mahnen": 1.0, ...}: how many senses of the list pair them.
+    English keys may be two stems ("phone call"). `de_vocab` counts German words, for compounds.
+    """
+
+    en_de: dict[str, dict[str, float]] = field(default_factory=dict)
+    de_en: dict[str, dict[str, float]] = field(default_factory=dict)
+    de_vocab: dict[str, int] = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def available(self) -> bool:
+        return bool(self.en_de)
+
+    def translate(self, key: str, src: str) -> dict[str, float]:
+        """Target words of the stem (or two-stem phrase) `key` in language `src`, with weights."""
+        return (self.en_de if src == "en" else self.de_en).get(key, {})
+
+
+def _synonyms(side: str, lang: str) -> list[list[str]]:
+    """Content words of each ';'-separated synonym of one sub-entry."""
+    out = []
+    for syn in side.split(";"):
+        syn = _NOTES.sub(" ", syn)
+        toks = [w for w in words(syn) if w not in _PLACEHOLDERS[lang]]
+        if lang == "en" and toks[:1] == ["to"]:
+            toks = toks[1:]  # infinitive marker: "to warn"
+        out.append([w for w in toks if w not in STOP[lang]])
+    return out
+
+
+def parse(path: str | os.PathLike) -> Lexicon:
+    """Parse the ding list at `path` into a Lexicon (takes a few seconds; see `load`)."""
+    en_de: dict[str, dict[str, float]] = {}
+    de_en: dict[str, dict[str, float]] = {}
+    vocab: dict[str, int] = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            de, en = line.rstrip("\n").split(" :: ", 1)
+            de_subs, en_subs = de.split(" | "), en.split(" | ")
+            if len(de_subs) != len(en_subs):
+                de_subs, en_subs = de_subs[:1], en_subs[:1]
+            for de_sub, en_sub in zip(de_subs, en_subs):
+                de_syns = _synonyms(de_sub, "de")
+                for raw, toks in zip(de_sub.split(";"), de_syns):
+                    if "{" in raw:  # a tagged headword ({f}, {vt}, {adj}), not a fragment like "eing."
+                        for w in toks:
+                            vocab[w] = vocab.get(w, 0) + 1
+                de_words = [t[0] for t in de_syns if len(t) == 1]
+                en_phrases = [t for t in _synonyms(en_sub, "en") if 1 <= len(t) <= 2]
+                for en_toks in en_phrases:
+                    key = " ".join(stem(w, "en") for w in en_toks)
+                    for dw in de_words:
+                        row = en_de.setdefault(key, {})
+                        row[dw] = row.get(dw, 0.0) + 1.0
+                        if len(en_toks) == 1:
+                            back = de_en.setdefault(stem(dw, "de"), {})
+                            back[en_toks[0]] = back.get(en_toks[0], 0.0) + 1.0
+    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, source=str(path))
+
+
+def _cache_file(path: Path) -> Path:
+    st = path.stat()
+    key = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{FORMAT}".encode()
+    return cache_dir() / f"ding-{hashlib.sha256(key).hexdigest()[:16]}.pickle"
+
+
+def load(path: str | os.PathLike | None = None) -> Lexicon:
+    """The lexicon from `path`, $QA_DING_PATH or the Debian path; cached after the first parse.
+
+    Returns an empty Lexicon (and logs one warning per process) when the list is not installed.
+    """
+    global _warned
+    where = Path(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+    if not where.is_file():
+        if not _warned:
+            log.warning("German-English word list not found at %s, so questions are not translated; %s",
+                        where, INSTALL_HINT)
+            _warned = True
+        return Lexicon(source=str(where))
+    cached = _cache_file(where)
+    try:
+        with open(cached, "rb") as fh:
+            lex = pickle.load(fh)
+        if isinstance(lex, Lexicon):
+            return lex
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass  # absent or damaged: parse again
+    lex = parse(where)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as fh:
+            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, cached)  # atomic: a reader never sees half a file
+    except OSError as exc:
+        log.info("could not cache the word list in %s: %s", cached.parent, exc)
+    return lex

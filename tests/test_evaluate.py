@@ -1,0 +1,40 @@
+"""The eval scorer: hit@k, MRR, abstention and misses, from any ranker."""
+import json
+
+import pytest
+
+from qa.errors import QAError
+from qa.evaluate import EvalItem, evaluate, load_items
+
+ITEMS = [
+    EvalItem("q1", "en", ("alpha",)),
+    EvalItem("q2", "en", ("beta",)),
+    EvalItem("q3", "de", ("gamma",)),
+    EvalItem("out", "en", (), unanswerable=True),
+]
+RANKED = {"q1": ["alpha here", "x", "y"], "q2": ["x", "y", "z", "the beta"], "q3": [], "out": ["x"]}
+
+
+def test_metrics_per_language_and_abstention():
+    report = evaluate(ITEMS, lambda q: RANKED[q])
+    en, de = report.metrics["en"], report.metrics["de"]
+    assert (en["hit@1"], en["hit@3"], en["hit@5"]) == (0.5, 0.5, 1.0)
+    assert en["mrr"] == pytest.approx((1 + 1 / 4) / 2)
+    assert de["hit@5"] == 0.0 and report.metrics["all"]["n"] == 3
+    assert report.abstention == {"n": 1.0, "correct": 0.0, "false": pytest.approx(1 / 3)}
+    assert [o.item.q for o in report.misses] == ["q2", "q3", "out"]
+    assert "MISS [en] q2 (rank 4)" in report.table()
+    json.dumps(report.to_dict())  # serialisable for --json
+
+
+def test_load_items_reads_the_dev_format_and_names_bad_lines(tmp_path):
+    good = tmp_path / "q.jsonl"
+    good.write_text('{"q": "a?", "lang": "en", "gold": ["x"]}\n\n{"q": "b?", "lang": "de", "gold": [], '
+                    '"unanswerable": true}\n', encoding="utf-8")
+    assert load_items(good) == [EvalItem("a?", "en", ("x",)), EvalItem("b?", "de", (), True)]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"q": "a?", "lang": "en"}\n{"lang": "en"}\n', encoding="utf-8")
+    with pytest.raises(QAError, match=r"bad.jsonl:2"):
+        load_items(bad)
+    with pytest.raises(QAError, match="cannot read"):
+        load_items(tmp_path / "absent.jsonl")

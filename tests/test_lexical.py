@@ -1,0 +1,79 @@
+"""Stemming, compound splitting, translated BM25 and its coverage signal."""
+import pytest
+
+from qa import lexicon
+from qa.analysis import Analyzer, CompoundSplitter, guess_language
+from qa.lexical import LexicalRetriever
+from qa.types import Sentence
+
+TEXTS = [
+    "Kim Yo Jong warnte die USA davor, die Denuklearisierungsbemühungen weiter voranzutreiben.",
+    "Der Kreml bestätigte das Gespräch.",
+    "Die beiden Staaten unterzeichneten einen Verteidigungspakt.",
+    "Am Freitag trifft sich Putin mit US-Präsident Trump.",
+]
+DING = """Gespräch {n}; Unterhaltung {f} :: conversation; talk
+bestätigen {vt} | bestätigend | bestätigt :: to confirm | confirming | confirmed
+Kreml {m} :: Kremlin
+Verteidigung {f} :: defence; defense
+Pakt {m} :: pact
+Denuklearisierung {f} :: denuclearization
+Bemühung {f} | Bemühungen {pl} :: effort | efforts
+Wasser {n} :: water
+"""
+
+
+def sentences(texts=TEXTS):
+    return [Sentence("a.txt", i, t, 0, len(t), 0, 0, 0) for i, t in enumerate(texts)]
+
+
+@pytest.fixture
+def small_lexicon(tmp_path):
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    return lexicon.parse(path)
+
+
+def test_compound_parts_need_known_words_that_beat_the_whole():
+    vocab = {"denuklearisierung": 2, "bemühungen": 5, "bundestag": 40, "bund": 30, "stag": 2}
+    split = CompoundSplitter(vocab).split
+    assert split("denuklearisierungsbemühungen") == ["denuklearisierung", "bemühungen"]
+    assert split("bundestag") == []  # more common whole than "bund" + "stag"
+    assert split("xylophonkasten") == []
+
+
+def test_german_query_word_matches_compound_in_sentence(small_lexicon):
+    r = LexicalRetriever(sentences(), small_lexicon)
+    hits = r.search("Was ist mit der Denuklearisierung?", 2)
+    assert hits[0].sentence.index == 0
+
+
+def test_stemming_and_stop_words():
+    a = Analyzer("de")
+    assert a.terms("die Gespräche") == a.terms("das Gespräch")  # stems equal, articles dropped
+    assert Analyzer("en").terms("What did they confirm?") == ["confirm"]
+    assert guess_language("Hat der Kreml das Telefonat bestätigt?") == "de"
+    assert guess_language("Did the Kremlin confirm the call?") == "en"
+
+
+def test_english_question_finds_german_sentence_only_with_translation(small_lexicon):
+    question = "Did the Kremlin confirm the conversation?"
+    assert LexicalRetriever(sentences(), lexicon.Lexicon()).search(question, 3) == []
+    hits = LexicalRetriever(sentences(), small_lexicon).search(question, 3)
+    assert hits[0].sentence.index == 1
+    hits = LexicalRetriever(sentences(), small_lexicon).search("Which defence pact was signed?", 1)
+    assert hits[0].sentence.index == 2  # "defence" -> Verteidigung, a part of Verteidigungspakt
+
+
+def test_coverage_is_a_share_of_the_question(small_lexicon):
+    r = LexicalRetriever(sentences(), small_lexicon)
+    good = r.score("Did the Kremlin confirm the conversation?").coverage.max()
+    off = r.score("What is the boiling point of water?").coverage.max()
+    assert 0.5 < good <= 1.0 and off == 0.0
+
+
+def test_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="at least one sentence"):
+        LexicalRetriever([], lexicon.Lexicon())
+    with pytest.raises(ValueError, match="got 0"):
+        LexicalRetriever(sentences(), lexicon.Lexicon()).search("Putin", 0)

@@ -1,0 +1,64 @@
+"""The ding word list: parsing, weights, the derived-data cache, and running without it."""
+import logging
+import os
+
+import pytest
+
+from qa import lexicon
+
+DING = """# Version :: test
+Gespräch {n}; Unterhaltung {f} | Gespräche {pl} :: conversation; talk | conversations; talks
+jdn. vor etw. warnen {vt} | warnend | gewarnt :: to warn sb. of/against sth. | warning | warned
+Warnung {f} [mil.] :: warning
+Telefonat {n} :: phone call
+Denuklearisierung {f} (eines Gebiets) :: denuclearization (of an area)
+kaputt; verschlissen :: broken
+"""
+
+
+@pytest.fixture
+def ding(tmp_path):
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    return path
+
+
+def test_parse_pairs_words_and_weights_senses(ding):
+    lex = lexicon.parse(ding)
+    # singular and plural sub-entries are aligned; both English forms share the stem "convers"
+    assert lex.translate("convers", "en") == {"gespräch": 1.0, "unterhaltung": 1.0, "gespräche": 1.0}
+    assert lex.translate("talk", "en") == {"gespräch": 1.0, "unterhaltung": 1.0, "gespräche": 1.0}
+    assert "warnen" in lex.translate("warn", "en")  # "to", "sb.", "of/against", "jdn.", "vor" dropped
+    assert lex.translate("warn", "en")["warnend"] == 1.0 and "warnung" in lex.translate("warn", "en")
+    assert lex.translate("phone call", "en") == {"telefonat": 1.0}  # two-word phrase key
+    assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
+    assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted
+
+
+def test_load_caches_by_path_size_and_mtime(ding, tmp_path, monkeypatch):
+    calls = []
+    real = lexicon.parse
+    monkeypatch.setattr(lexicon, "parse", lambda p: calls.append(p) or real(p))
+    first = lexicon.load(ding)
+    again = lexicon.load(ding)
+    assert len(calls) == 1 and again == first
+    assert list((tmp_path / "cache").glob("ding-*.pickle"))  # under QA_CACHE_DIR, set by conftest
+    ding.write_text(DING + "Kreml {m} :: Kremlin\n", encoding="utf-8")
+    os.utime(ding, ns=(1, 1))
+    changed = lexicon.load(ding)
+    assert len(calls) == 2 and changed.translate("kremlin", "en") == {"kreml": 1.0}
+
+
+def test_env_var_names_the_list(ding, monkeypatch):
+    monkeypatch.setenv("QA_DING_PATH", str(ding))
+    assert lexicon.load().available
+
+
+def test_missing_list_gives_empty_lexicon_and_one_warning(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(lexicon, "_warned", False)
+    with caplog.at_level(logging.WARNING, logger="qa.lexicon"):
+        a = lexicon.load(tmp_path / "absent")
+        b = lexicon.load(tmp_path / "absent")
+    assert not a.available and not b.available and a.translate("warn", "en") == {}
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "trans-de-en" in warnings[0].getMessage()

@@ -8,6 +8,7 @@ The ONNX file is exported once from the local weights (see `qa.onnx_export`) and
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Sequence
 
@@ -48,12 +49,14 @@ class OnnxEmbedder:
         name: the model name recorded in the index manifest; defaults to the folder name. Use the
             same name as the torch embedder so indexes built by either are interchangeable.
         onnx_path: an exported file; by default the cached export (made on first use).
-        threads: onnxruntime intra-op threads; 1 is fastest for single short queries here.
+        threads: onnxruntime intra-op threads; by default the cores, at most 4. Threads wait without
+            spinning, so a busy machine slows a query down gracefully (measured on 2 cores: 2.8 ms
+            quiet and 3.7 ms with one core busy, against 4.2 ms for one thread either way).
     """
 
     def __init__(self, model_dir: str | Path, *, name: str | None = None,
                  onnx_path: str | Path | None = None, cache_dir: str | Path | None = None,
-                 threads: int | None = 1):
+                 threads: int | None = None):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -81,9 +84,9 @@ class OnnxEmbedder:
             onnx_path = ensure_onnx(self.model_dir, cache_dir)
         self.onnx_path = Path(onnx_path)
         opts = ort.SessionOptions()
-        if threads:
-            opts.intra_op_num_threads = threads
+        opts.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
         opts.inter_op_num_threads = 1
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(self.onnx_path), opts,
                                              providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}

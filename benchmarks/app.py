@@ -24,13 +24,19 @@ def env_for(index_dir: Path, seeds_dir: Path, cache_dir: Path, **extra: str) -> 
 
 
 def cold_start_ask(env: dict, repeats: int) -> dict:
-    """Process start to the first printed line of `qa ask`, with the index already built."""
+    """Process start to the first printed line of `qa ask`, with the index already built.
+
+    The first run after an install does one-time work (the ONNX export, the parsed word list, the
+    model check), cached for every later process: it is reported on its own, not in the median.
+    """
+    command = [sys.executable, "-m", "qa", "ask", "-q", QUESTION]
+    first, _, _ = time_to_first_line(command, env=env, cwd=ROOT)
     times, rss = [], []
     for _ in range(repeats):
-        t, mb, _ = time_to_first_line([sys.executable, "-m", "qa", "ask", "-q", QUESTION], env=env, cwd=ROOT)
+        t, mb, _ = time_to_first_line(command, env=env, cwd=ROOT)
         times.append(t)
         rss.append(mb)
-    return {"cold_ask_s": median(times), "cold_ask_peak_rss_mb": max(rss)}
+    return {"first_ask_after_install_s": first, "cold_ask_s": median(times), "cold_ask_peak_rss_mb": max(rss)}
 
 
 def cold_start_ui(env: dict) -> dict:

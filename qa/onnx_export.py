@@ -74,6 +74,9 @@ def export_onnx(model_dir: Path, target: Path) -> None:
     """
     import torch  # heavy: only here
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
 
     # Eager attention traces to plain MatMul/Softmax, which onnxruntime fuses into one Attention op.
     model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()

@@ -1,9 +1,11 @@
 """The question-answering pipeline: keeps the index fresh, retrieves, and composes the answer."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 
 from . import store
@@ -67,7 +69,6 @@ class QA:
         self._lexicon = lexicon
         self._retriever: HybridRetriever | None = None  # for self._index
         self._index: store.StoredIndex | None = None
-        self._texts: dict[str, tuple[str, str | None]] = {}
         self._lock = threading.RLock()
 
     @property
@@ -82,8 +83,15 @@ class QA:
         q = check_question(question)
         if not isinstance(top_k, int) or not 1 <= top_k <= 50:
             raise ValueError(f"top_k must be an integer from 1 to 50, got {top_k!r}")
-        hits = self.retriever().search(q, top_k)  # [] when the articles do not cover it
-        return compose_answer(q, hits, self._source_text, top_k=top_k)
+        for _ in range(3):
+            retriever = self.retriever()
+            hits = retriever.search(q, top_k)  # [] when the articles do not cover it
+            try:
+                # Quote from the index these hits came from, even if another thread rebuilds meanwhile.
+                return compose_answer(q, hits, partial(self._source_text, retriever.index), top_k=top_k)
+            except _SourceChanged as exc:
+                log.info("%s changed while answering; answering again from the updated index", exc)
+        raise IndexStoreError("The articles keep changing while answering: ask again in a moment.")
 
     def retriever(self) -> HybridRetriever:
         """The retriever over the current index (rebuilt first when the seeds changed)."""
@@ -108,7 +116,7 @@ class QA:
         """Bring the index up to date (everything again with `force`) and use it from now on."""
         with self._lock:
             report = build_index(self.seeds_dir, self.index_dir, self.embedder, force=force, progress=progress)
-            self._index, self._texts, self._retriever = None, {}, None
+            self._index, self._retriever = None, None
             return report
 
     def _fresh_index(self) -> store.StoredIndex:
@@ -136,11 +144,31 @@ class QA:
             log.warning("%s Rebuilding it.", exc)
             return None
 
-    def _source_text(self, name: str) -> tuple[str, str | None]:
-        if name not in self._texts:
-            entry = next(e for e in self._index.sources if e.name == name)
-            self._texts[name] = ((self.seeds_dir / name).read_text(encoding="utf-8-sig"), entry.date)
-        return self._texts[name]
+    def _source_text(self, index: store.StoredIndex, name: str) -> tuple[str, str | None]:
+        """(file text, date) of a source of `index`, for the paragraph around a citation."""
+        entry = index.source(name)
+        path = self.seeds_dir / name
+        try:
+            st = path.stat()  # in the cache key: a file edited since is read and checked again
+        except FileNotFoundError:
+            raise _SourceChanged(name) from None
+        return _read_seed(str(path), entry.sha256, st.st_size, st.st_mtime_ns), entry.date
+
+
+class _SourceChanged(Exception):
+    """A cited file no longer has the content the index was built from."""
+
+
+@lru_cache(maxsize=256)
+def _read_seed(path: str, sha256: str, size: int, mtime_ns: int) -> str:
+    """The file's text, if it still is what the index was built from (the offsets fit only then)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _SourceChanged(Path(path).name) from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise _SourceChanged(Path(path).name)
+    return data.decode("utf-8-sig")
 
 
 _instances: dict[tuple, QA] = {}

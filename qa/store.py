@@ -21,6 +21,7 @@ import shutil
 import time
 import uuid
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +58,15 @@ class StoredIndex:
 
     @property
     def sources(self) -> list[SourceEntry]:
-        return [SourceEntry(**s) for s in self.manifest["sources"]]
+        return list(self._sources_by_name.values())
+
+    def source(self, name: str) -> SourceEntry:
+        """The manifest entry of the source called `name`."""
+        return self._sources_by_name[name]
+
+    @cached_property
+    def _sources_by_name(self) -> dict[str, SourceEntry]:
+        return {s["name"]: SourceEntry(**s) for s in self.manifest["sources"]}
 
 
 def current_build(index_dir: Path) -> Path | None:

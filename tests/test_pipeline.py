@@ -67,3 +67,28 @@ def test_answer_to_dict_round_trips_the_contract(qa):
     d = qa.ask("Kreml bestätigte das Gespräch").to_dict()
     assert set(d) == {"question", "text", "answered", "citations"}
     assert {"number", "text", "source", "sentence", "score", "start", "end", "date"} <= set(d["citations"][0])
+
+
+def test_an_article_edited_while_answering_is_quoted_as_it_now_stands(qa, seeds_dir, monkeypatch):
+    """Another visitor's question may rebuild the index after an edit, between search and quote."""
+    from qa.hybrid import HybridRetriever
+
+    seed = seeds_dir / SEED
+    qa.ask("Kim Yo Jong warnte die USA")  # index built from the original article
+    search = HybridRetriever.search
+    edited = []
+
+    def search_then_someone_edits(self, question, k):
+        hits = search(self, question, k)
+        if not edited:
+            text = seed.read_text(encoding="utf-8").replace("date 2025-08-13", "date 2025-08-14  ")
+            seed.write_text(text + "\n\nNachtrag: Kim Yo Jong warnte die USA erneut.\n", encoding="utf-8")
+            qa.rebuild()
+            edited.append(True)
+        return hits
+
+    monkeypatch.setattr(HybridRetriever, "search", search_then_someone_edits)
+    answer = qa.ask("Kim Yo Jong warnte die USA")
+    now = seed.read_text(encoding="utf-8")
+    assert answer.citations and all(c.paragraph in now and c.text in now for c in answer.citations)
+    assert answer.citations[0].date == "2025-08-14"

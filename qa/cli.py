@@ -142,7 +142,9 @@ class _ProgressLine:
 
     def __call__(self, done: int, total: int) -> None:
         print(f"\rembedding {done}/{total} texts", end="", file=sys.stderr, flush=True)
-        self.shown = True
+        self.shown = done < total
+        if done >= total:  # end the line before the build logs what it did
+            print(file=sys.stderr)
 
     def close(self) -> None:
         if self.shown:

@@ -40,7 +40,7 @@ def cold_start_ask(env: dict, repeats: int) -> dict:
 
 
 def cold_start_ui(env: dict) -> dict:
-    """`python -m ui` to the first answer through the page's API (as `scripts/time_ui_start.py`)."""
+    """`python -m ui` to the first answer through the page's API (/chat), as a user's browser would get it."""
     try:
         from gradio_client import Client
     except ImportError:

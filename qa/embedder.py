@@ -142,7 +142,10 @@ def load_embedder(model: str | None = None) -> Embedder:
     local = Path(name).expanduser()
     if local.exists():
         return SentenceTransformerEmbedder(_load_st(str(local), local_only=True), str(local.resolve()))
-    log.info("Loading model %r from the model hub (it is not a local folder)", name)
+    if name.startswith(("/", ".", "~")):  # a path, never a hub name ("org/model")
+        raise ModelError(f"No model folder at {local}: give an existing sentence-transformers folder or a hub name.")
+    log.info("Loading model %r from the model hub (it is not a local folder). Without network this can "
+             "take a minute to fail; HF_HUB_OFFLINE=1 makes it fail at once.", name)
     return SentenceTransformerEmbedder(_load_st(name, local_only=False), name)
 
 

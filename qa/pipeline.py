@@ -124,6 +124,7 @@ class QA:
             manifest = self._index.manifest if self._index is not None else self._manifest_on_disk()
             changes = detect_changes(self.seeds_dir, manifest, self.model_name)
             if changes.stale:
+                self.embedder  # load the model first: a model that cannot load is the news, not the rebuild
                 log.info("Rebuilding the index before answering (%s)", changes.describe())
                 self.rebuild()
             if self._index is None:

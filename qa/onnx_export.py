@@ -7,7 +7,6 @@ changed model or an upgraded exporter makes a new export instead of trusting a s
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -39,15 +38,11 @@ def _version(dist: str) -> str:
 
 def export_key(model_dir: Path) -> str:
     """A short hash that changes when the model files or the exporting libraries change."""
-    parts = [f"format={EXPORT_FORMAT}", f"opset={OPSET}"]
-    for name in ("model.safetensors", "pytorch_model.bin", "config.json", "tokenizer.json"):
-        p = model_dir / name
-        if p.exists():
-            st = p.stat()
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    parts += [f"{d}={_version(d)}" for d in ("torch", "transformers", "onnxruntime")]
-    parts.append(str(model_dir.resolve()))
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    from .paths import fingerprint
+
+    files = [model_dir / n for n in ("model.safetensors", "pytorch_model.bin", "config.json", "tokenizer.json")]
+    versions = [f"{d}={_version(d)}" for d in ("torch", "transformers", "onnxruntime")]
+    return fingerprint(files, f"format={EXPORT_FORMAT}", f"opset={OPSET}", *versions)
 
 
 def cached_onnx_path(model_dir: str | Path, cache_dir: str | Path | None = None) -> Path:

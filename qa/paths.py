@@ -1,8 +1,10 @@
 """Where things live by default: the project's seeds/ and embeddings/, and a user cache."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
+from typing import Iterable
 
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
@@ -28,3 +30,17 @@ def cache_dir() -> Path:
         return Path(os.environ["QA_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "qa"
+
+
+def fingerprint(files: Iterable[str | os.PathLike], *extra: str) -> str:
+    """A short hash of files' paths, sizes and mtimes, and of `extra`: a cache key that changes
+    when any of the files (or what `extra` names, e.g. a format version) changes."""
+    parts = list(extra)
+    for f in files:
+        path = Path(f)
+        try:
+            st = path.stat()
+            parts.append(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+        except FileNotFoundError:
+            parts.append(f"{path}:missing")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

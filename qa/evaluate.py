@@ -1,7 +1,8 @@
 """Retrieval quality on a question set: hit@1/3/5 and MRR per language, abstention, and the misses.
 
 The question file has one JSON object per line: `q`, `lang` ("en"/"de"), `gold` (substrings of the
-sentences that answer it) and optionally `unanswerable: true` (then the right reply cites nothing).
+sentences that answer it) and optionally `unanswerable: true` (then the right reply cites nothing;
+an empty `gold` means the same).
 Anything that maps a question to its ranked sentence texts can be measured; an empty list abstains.
 """
 from __future__ import annotations
@@ -86,8 +87,9 @@ def load_items(path: str | Path) -> list[EvalItem]:
             continue
         try:
             d = json.loads(line)
-            items.append(EvalItem(d["q"], d["lang"], tuple(d.get("gold", ())),
-                                  bool(d.get("unanswerable", False))))
+            gold = tuple(d.get("gold", ()))
+            # No gold sentence means nothing answers it, with or without the explicit flag.
+            items.append(EvalItem(d["q"], d["lang"], gold, bool(d.get("unanswerable", not gold))))
         except (ValueError, KeyError, TypeError) as exc:
             raise QAError(f"{path}:{n}: not a question line ({exc}); see the format in qa/evaluate.py") from None
     return items

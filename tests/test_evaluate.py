@@ -32,6 +32,9 @@ def test_load_items_reads_the_dev_format_and_names_bad_lines(tmp_path):
     good.write_text('{"q": "a?", "lang": "en", "gold": ["x"]}\n\n{"q": "b?", "lang": "de", "gold": [], '
                     '"unanswerable": true}\n', encoding="utf-8")
     assert load_items(good) == [EvalItem("a?", "en", ("x",)), EvalItem("b?", "de", (), True)]
+    no_flag = tmp_path / "no_flag.jsonl"  # an empty gold list alone marks an out-of-scope question
+    no_flag.write_text('{"q": "c?", "lang": "en", "gold": []}\n', encoding="utf-8")
+    assert load_items(no_flag) == [EvalItem("c?", "en", (), True)]
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"q": "a?", "lang": "en"}\n{"lang": "en"}\n', encoding="utf-8")
     with pytest.raises(QAError, match=r"bad.jsonl:2"):

@@ -13,6 +13,7 @@ from . import store
 from .chunks import CONTEXT, make_chunks
 from .embedder import Embedder
 from .errors import IndexStoreError, SeedsError
+from .gloss import Glosser
 from .seeds import read_source, scan
 from .sentences import SEGMENTER_VERSION, split_sentences
 from .types import Sentence
@@ -22,6 +23,17 @@ log = logging.getLogger(__name__)
 # (texts embedded so far, texts to embed in all) -> None
 Progress = Callable[[int, int], None]
 BATCH = 64
+
+
+@dataclass
+class _Part:
+    """One source's sentences, and their vectors once embedded (or taken over from the last build)."""
+
+    name: str
+    sentences: list[Sentence]
+    sentence_vecs: np.ndarray | None = None
+    chunk_vecs: np.ndarray | None = None
+    gloss_vecs: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -39,20 +51,22 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder, *,
+def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder, *, glosser: Glosser | None = None,
                 force: bool = False, progress: Progress | None = None) -> BuildReport:
     """Bring the index in `index_dir` up to date with `seeds_dir`.
 
     Args:
+        glosser: also embed the English gloss of each German sentence (for an English-only model).
         force: embed every source again instead of reusing unchanged ones.
         progress: called as embedding proceeds, with (done, total) texts.
     """
     t0 = time.perf_counter()
+    gloss = glosser.signature if glosser is not None else None
     with store.build_lock(index_dir):
-        previous = None if force else _reusable(index_dir, embedder)
+        previous = None if force else _reusable(index_dir, embedder, gloss)
         old = {e.sha256: e for e in previous.sources} if previous else {}
         seeds = scan(seeds_dir)
-        parts: list[tuple[str, list[Sentence], np.ndarray | None, np.ndarray | None]] = []
+        parts: list[_Part] = []
         entries, skipped, embedded, reused = [], {}, [], []
         for seed in seeds:
             try:
@@ -65,15 +79,17 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder, *,
             if entry is not None:  # same bytes as before: keep its sentences and vectors
                 rows = slice(entry.first, entry.first + entry.count)
                 sents = [replace(s, source=source.name) for s in previous.sentences[rows]]
-                parts.append((source.name, sents, store.vectors_of(previous.sentence_index, entry.first, entry.count),
-                              store.vectors_of(previous.chunk_index, entry.first, entry.count)))
+                first, count = entry.first, entry.count
+                parts.append(_Part(source.name, sents, store.vectors_of(previous.sentence_index, first, count),
+                                   store.vectors_of(previous.chunk_index, first, count),
+                                   store.vectors_of(previous.gloss_index, first, count) if gloss else None))
                 reused.append(source.name)
             else:
-                parts.append((source.name, split_sentences(source), None, None))
+                parts.append(_Part(source.name, split_sentences(source)))
                 embedded.append(source.name)
-            first = sum(len(p[1]) for p in parts[:-1])
+            first = sum(len(p.sentences) for p in parts[:-1])
             entries.append(store.SourceEntry(source.name, source.sha256, seed.size, seed.mtime_ns,
-                                             source.date, first, len(parts[-1][1])))
+                                             source.date, first, len(parts[-1].sentences)))
         if not seeds:
             raise SeedsError(f"No articles in {seeds_dir}: add UTF-8 .txt files, then run `qa index`.")
         removed = sorted({e.name for e in previous.sources} - {e.name for e in entries}) if previous else []
@@ -83,9 +99,11 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder, *,
         if unchanged:
             return BuildReport(index_dir, embedder.name, len(previous.sentences), reused=reused,
                                skipped=skipped, written=False, seconds=time.perf_counter() - t0)
-        sentences, sent_vecs, chunk_vecs = _embed_parts(parts, embedder, progress)
+        _embed_parts(parts, embedder, glosser, progress)
+        sentences = [s for p in parts for s in p.sentences]
         manifest = {
             "model": embedder.name,
+            "gloss": gloss,
             "dim": embedder.dim,
             "segmenter": SEGMENTER_VERSION,
             "chunk_context": CONTEXT,
@@ -95,15 +113,16 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder, *,
             "skipped": [{"name": s.name, "size": s.size, "mtime_ns": s.mtime_ns, "sha256": "", "why": skipped[s.name]}
                         for s in seeds if s.name in skipped],
         }
-        store.save(index_dir, manifest, sentences, sent_vecs, chunk_vecs)
+        store.save(index_dir, manifest, sentences, _stack(parts, "sentence_vecs", embedder.dim),
+                   _stack(parts, "chunk_vecs", embedder.dim), _stack(parts, "gloss_vecs", embedder.dim) if gloss else None)
     seconds = time.perf_counter() - t0
     log.info("Index built in %.1f s: %d sentences; embedded %s; reused %s; removed %s",
              seconds, len(sentences), embedded or "none", reused or "none", removed or "none")
     return BuildReport(index_dir, embedder.name, len(sentences), embedded, reused, removed, skipped, True, seconds)
 
 
-def _reusable(index_dir: Path, embedder: Embedder) -> store.StoredIndex | None:
-    """The current index if its vectors can be reused with this embedder and these splitting rules."""
+def _reusable(index_dir: Path, embedder: Embedder, gloss: str | None) -> store.StoredIndex | None:
+    """The current index if its vectors can be reused with this embedder, gloss and splitting rules."""
     try:
         previous = store.load(index_dir)
     except IndexStoreError as exc:
@@ -112,30 +131,38 @@ def _reusable(index_dir: Path, embedder: Embedder) -> store.StoredIndex | None:
     if previous is None:
         return None
     m = previous.manifest
-    if (m["model"], m["dim"], m.get("segmenter"), m.get("chunk_context")) != \
-            (embedder.name, embedder.dim, SEGMENTER_VERSION, CONTEXT):
+    if (m["model"], m["dim"], m.get("segmenter"), m.get("chunk_context"), m.get("gloss")) != \
+            (embedder.name, embedder.dim, SEGMENTER_VERSION, CONTEXT, gloss):
         return None
     return previous
 
 
-def _embed_parts(parts, embedder: Embedder, progress: Progress | None):
-    """Fill in the vectors of new sources in batches, then stack everything in source order."""
-    todo = [(i, make_chunks(sents)) for i, (_, sents, vecs, _) in enumerate(parts) if vecs is None]
-    texts = [s.text for i, _ in todo for s in parts[i][1]] + [c.text for _, chunks in todo for c in chunks]
-    vectors = _encode_batched(embedder, texts, progress)
-    n_new = len(texts) // 2
-    sent_new, chunk_new = vectors[:n_new], vectors[n_new:]
+def _embed_parts(parts: list[_Part], embedder: Embedder, glosser: Glosser | None,
+                 progress: Progress | None) -> None:
+    """Fill in the vectors of new sources, all texts in one batched pass.
+
+    A sentence that needs no gloss (English already) gets its own vector as its gloss vector.
+    """
+    todo = [p for p in parts if p.sentence_vecs is None]
+    sents = [s.text for p in todo for s in p.sentences]
+    chunks = [c.text for p in todo for c in make_chunks(p.sentences)]
+    glossed = [i for i, text in enumerate(sents) if glosser is not None and glosser.needs_gloss(text)]
+    vectors = _encode_batched(embedder, sents + chunks + [glosser.gloss(sents[i]) for i in glossed], progress)
+    n = len(sents)
+    sent_new, chunk_new = vectors[:n], vectors[n:2 * n]
+    gloss_new = sent_new.copy()
+    gloss_new[glossed] = vectors[2 * n:]
     offset = 0
-    for i, chunks in todo:
-        name, sents, _, _ = parts[i]
-        k = len(sents)
-        parts[i] = (name, sents, sent_new[offset:offset + k], chunk_new[offset:offset + k])
-        offset += k
-    sentences = [s for _, sents, _, _ in parts for s in sents]
-    dim = embedder.dim
-    sent_vecs = np.concatenate([p[2] for p in parts]) if parts else np.zeros((0, dim), np.float32)
-    chunk_vecs = np.concatenate([p[3] for p in parts]) if parts else np.zeros((0, dim), np.float32)
-    return sentences, sent_vecs, chunk_vecs
+    for p in todo:
+        rows = slice(offset, offset + len(p.sentences))
+        p.sentence_vecs, p.chunk_vecs = sent_new[rows], chunk_new[rows]
+        p.gloss_vecs = gloss_new[rows] if glosser is not None else None
+        offset += len(p.sentences)
+
+
+def _stack(parts: list[_Part], field_name: str, dim: int) -> np.ndarray:
+    arrays = [getattr(p, field_name) for p in parts]
+    return np.concatenate(arrays) if arrays else np.zeros((0, dim), np.float32)
 
 
 def _encode_batched(embedder: Embedder, texts: list[str], progress: Progress | None) -> np.ndarray:

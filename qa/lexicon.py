@@ -11,6 +11,7 @@ import os
 import pickle
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 4  # bump when the derived tables change shape or meaning
+FORMAT = 6  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -37,11 +38,14 @@ class Lexicon:
 
     `en_de["warn"]` -> {"warnen": 3.0, "mahnen": 1.0, ...}: how many senses of the list pair them.
     English keys may be two stems ("phone call"). `de_vocab` counts German words, for compounds.
+    `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
+    German stem, phrases of up to three words, best first (most senses, then the commoner words).
     """
 
     en_de: dict[str, dict[str, float]] = field(default_factory=dict)
     de_en: dict[str, dict[str, float]] = field(default_factory=dict)
     de_vocab: dict[str, int] = field(default_factory=dict)
+    gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -65,11 +69,16 @@ def _synonyms(side: str, lang: str) -> list[list[str]]:
     return out
 
 
+GLOSS_ALTERNATIVES = 3  # English renderings kept per German stem
+
+
 def parse(path: str | os.PathLike) -> Lexicon:
     """Parse the ding list at `path` into a Lexicon (takes a few seconds; see `load`)."""
     en_de: dict[str, dict[str, float]] = {}
     de_en: dict[str, dict[str, float]] = {}
     vocab: dict[str, int] = {}
+    renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
+    en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if line.startswith("#") or " :: " not in line:
@@ -85,6 +94,10 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         for w in toks:
                             vocab[w] = vocab.get(w, 0) + 1
                 de_words = [t[0] for t in de_syns if len(t) == 1]
+                rendered = [r for r in _renderings(en_sub) if 1 <= len(r.split()) <= 3]
+                en_freq.update(w for r in rendered for w in r.split())
+                for dw in de_words:
+                    renderings.setdefault(stem(dw, "de"), Counter()).update(rendered)
                 en_phrases = [t for t in _synonyms(en_sub, "en") if 1 <= len(t) <= 2]
                 for en_toks in en_phrases:
                     key = " ".join(stem(w, "en") for w in en_toks)
@@ -94,7 +107,33 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         if len(en_toks) == 1:
                             back = de_en.setdefault(stem(dw, "de"), {})
                             back[en_toks[0]] = back.get(en_toks[0], 0.0) + 1.0
-    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, source=str(path))
+    gloss = {}
+    for key, counts in renderings.items():
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -_commonness(kv[0], en_freq), kv[0]))
+        chosen: dict[str, str] = {}  # English stems -> phrase: "conversations" adds nothing to "conversation"
+        for phrase, _ in ranked:
+            chosen.setdefault(" ".join(stem(w, "en") for w in phrase.split()), phrase)
+            if len(chosen) == GLOSS_ALTERNATIVES:
+                break
+        gloss[key] = tuple(chosen.values())
+    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, gloss=gloss, source=str(path))
+
+
+def _renderings(side: str) -> list[str]:
+    """The English synonyms of one sub-entry as plain phrases: "to make a phone call" -> "make a phone call"."""
+    out = []
+    for syn in side.split(";"):
+        toks = [w for w in words(_NOTES.sub(" ", syn)) if w not in _PLACEHOLDERS["en"]]
+        if toks[:1] == ["to"]:
+            toks = toks[1:]
+        if toks:
+            out.append(" ".join(toks))
+    return out
+
+
+def _commonness(phrase: str, freq: Counter) -> float:
+    parts = phrase.split()
+    return sum(freq[w] for w in parts) / len(parts)
 
 
 def _cache_file(path: Path) -> Path:

@@ -14,7 +14,8 @@ from .build import BuildReport, Progress, build_index
 from .embedder import Embedder, load_embedder, resolve_model_name
 from .errors import IndexStoreError
 from .paths import default_index_dir, default_seeds_dir
-from .hybrid import HybridRetriever, Mode
+from .gloss import Glosser
+from .hybrid import HybridRetriever, Mode, is_multilingual
 from .lexicon import Lexicon
 from .lexicon import load as load_lexicon
 from .staleness import Changes, detect_changes
@@ -69,7 +70,26 @@ class QA:
         self._lexicon = lexicon
         self._retriever: HybridRetriever | None = None  # for self._index
         self._index: store.StoredIndex | None = None
+        self._glosser: Glosser | None | bool = False  # False: not decided yet
         self._lock = threading.RLock()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self._lexicon if self._lexicon is not None else shared_lexicon()
+
+    @property
+    def glosser(self) -> Glosser | None:
+        """Glosses German sentences for an English-only model, when the word list is installed."""
+        with self._lock:
+            if self._glosser is False:
+                lexicon = self.lexicon
+                wanted = bool(lexicon.gloss) and not is_multilingual(self.model_name)
+                self._glosser = Glosser(lexicon) if wanted else None
+            return self._glosser
+
+    @property
+    def _gloss_signature(self) -> str | None:
+        return self.glosser.signature if self.glosser is not None else None
 
     @property
     def embedder(self) -> Embedder:
@@ -98,15 +118,14 @@ class QA:
         with self._lock:
             index = self._fresh_index()
             if self._retriever is None or self._retriever.index is not index:
-                lexicon = self._lexicon if self._lexicon is not None else shared_lexicon()
                 embedder = None if self.mode is Mode.LEXICAL else self.embedder
-                self._retriever = HybridRetriever(index, embedder, lexicon, self.mode)
+                self._retriever = HybridRetriever(index, embedder, self.lexicon, self.mode)
             return self._retriever
 
     def status(self) -> IndexStatus:
         """The index as it stands on disk, and how the seeds differ from it."""
         manifest = store.read_manifest(self.index_dir)
-        changes = detect_changes(self.seeds_dir, manifest, self.model_name)
+        changes = detect_changes(self.seeds_dir, manifest, self.model_name, self._gloss_signature)
         if manifest is None:
             return IndexStatus(self.model_name, 0, 0, None, changes)
         return IndexStatus(manifest["model"], len(manifest["sources"]), manifest["sentences"],
@@ -115,14 +134,15 @@ class QA:
     def rebuild(self, *, force: bool = False, progress: Progress | None = None) -> BuildReport:
         """Bring the index up to date (everything again with `force`) and use it from now on."""
         with self._lock:
-            report = build_index(self.seeds_dir, self.index_dir, self.embedder, force=force, progress=progress)
+            report = build_index(self.seeds_dir, self.index_dir, self.embedder, glosser=self.glosser,
+                                 force=force, progress=progress)
             self._index, self._retriever = None, None
             return report
 
     def _fresh_index(self) -> store.StoredIndex:
         with self._lock:
             manifest = self._index.manifest if self._index is not None else self._manifest_on_disk()
-            changes = detect_changes(self.seeds_dir, manifest, self.model_name)
+            changes = detect_changes(self.seeds_dir, manifest, self.model_name, self._gloss_signature)
             if changes.stale:
                 self.embedder  # load the model first: a model that cannot load is the news, not the rebuild
                 log.info("Rebuilding the index before answering (%s)", changes.describe())

@@ -14,27 +14,33 @@ class Changes:
 
     missing_index: bool = False
     model_changed: bool = False
+    gloss_changed: bool = False  # glosses wanted and absent, or the other way round (`qa.gloss`)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
     @property
     def stale(self) -> bool:
-        return self.missing_index or self.model_changed or bool(self.added or self.changed or self.removed)
+        return self.missing_index or self.model_changed or self.gloss_changed or bool(self.added or self.changed or self.removed)
 
     def describe(self) -> str:
         """One line for logs and the UI, e.g. "added: b.txt; changed: a.txt"."""
         if self.missing_index:
             return "no index built yet"
         parts = ["another embedding model was chosen"] if self.model_changed else []
+        if self.gloss_changed:
+            parts.append("the English glosses of German sentences changed (word list or model)")
         for label, names in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
             if names:
                 parts.append(f"{label}: {', '.join(names)}")
         return "; ".join(parts) or "up to date"
 
 
-def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str) -> Changes:
-    """Compare the seeds folder with a manifest; only files whose size or mtime moved are hashed."""
+def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str, gloss: str | None = None) -> Changes:
+    """Compare the seeds folder with a manifest; only files whose size or mtime moved are hashed.
+
+    `gloss` is the signature of the glosses the index should have (`Glosser.signature`), or None.
+    """
     on_disk = scan(seeds_dir)  # first, so a missing seeds folder is reported before anything is loaded
     if manifest is None:
         return Changes(missing_index=True)
@@ -49,4 +55,4 @@ def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str) -> C
             if hashlib.sha256(seed.path.read_bytes()).hexdigest() != entry["sha256"]:
                 changed.append(seed.name)
     removed = sorted(set(known) - {s.name for s in on_disk})
-    return Changes(False, manifest["model"] != model_name, added, changed, removed)
+    return Changes(False, manifest["model"] != model_name, manifest.get("gloss") != gloss, added, changed, removed)

@@ -7,6 +7,9 @@
         sentences.jsonl       one Sentence per line, row i <-> vector row i
         sentences.faiss       FAISS index of the sentence vectors (row i: sentence i alone)
         chunks.faiss          FAISS index of the chunk vectors (row i: sentence i with its neighbours)
+        glosses.faiss         FAISS index of the English glosses of German sentences (`qa.gloss`;
+                              row i of an English sentence is its own vector); only with an
+                              English-only model and the word list
       .lock                   held while a build writes
 
 A build writes a new folder and only then points CURRENT at it, so an interrupted build
@@ -31,6 +34,11 @@ from .types import Sentence
 
 FORMAT_VERSION = 1
 _FILES = ("sentences.jsonl", "sentences.faiss", "chunks.faiss")
+GLOSS_FILE = "glosses.faiss"
+
+
+def _files(manifest: dict) -> tuple[str, ...]:
+    return _FILES + ((GLOSS_FILE,) if manifest.get("gloss") else ())
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class StoredIndex:
     sentences: list[Sentence]
     sentence_index: "faiss.Index"  # noqa: F821 (faiss is imported where it is used)
     chunk_index: "faiss.Index"  # noqa: F821
+    gloss_index: "faiss.Index | None" = None  # noqa: F821 (None: built without glosses)
 
     @property
     def sources(self) -> list[SourceEntry]:
@@ -105,7 +114,7 @@ def load(index_dir: Path) -> StoredIndex | None:
     if manifest is None:
         return None
     build = current_build(index_dir)
-    for name in _FILES:
+    for name in _files(manifest):
         size = (build / name).stat().st_size if (build / name).is_file() else None
         if size != manifest["files"][name]:
             raise IndexStoreError(
@@ -118,13 +127,14 @@ def load(index_dir: Path) -> StoredIndex | None:
         params = manifest.get("indexes", {})  # absent in indexes written before ANN: flat
         sentence_index = _read_faiss(build / "sentences.faiss", params.get("sentences.faiss"))
         chunk_index = _read_faiss(build / "chunks.faiss", params.get("chunks.faiss"))
+        gloss_index = _read_faiss(build / GLOSS_FILE, params.get(GLOSS_FILE)) if manifest.get("gloss") else None
     except (OSError, ValueError, TypeError, RuntimeError) as exc:
         raise IndexStoreError(f"The index in {build} is damaged ({exc}): run `qa index --force`.") from exc
     n, dim = manifest["sentences"], manifest["dim"]
-    for index in (sentence_index, chunk_index):
+    for index in (sentence_index, chunk_index) + ((gloss_index,) if gloss_index is not None else ()):
         if len(sentences) != n or index.ntotal != n or index.d != dim:
             raise IndexStoreError(f"The index in {build} does not match its manifest: run `qa index --force`.")
-    return StoredIndex(build, manifest, sentences, sentence_index, chunk_index)
+    return StoredIndex(build, manifest, sentences, sentence_index, chunk_index, gloss_index)
 
 
 def _read_faiss(path: Path, params: dict | None = None):
@@ -154,8 +164,13 @@ def vectors_of(index, first: int, count: int) -> np.ndarray:
 
 
 def save(index_dir: Path, manifest: dict, sentences: list[Sentence],
-         sentence_vectors: np.ndarray, chunk_vectors: np.ndarray) -> Path:
-    """Write a new build folder and make it current; older builds are removed afterwards."""
+         sentence_vectors: np.ndarray, chunk_vectors: np.ndarray, gloss_vectors: np.ndarray | None = None) -> Path:
+    """Write a new build folder and make it current; older builds are removed afterwards.
+
+    `gloss_vectors` are written when given, and then the manifest must name the gloss (`"gloss"`).
+    """
+    if (gloss_vectors is not None) != bool(manifest.get("gloss")):
+        raise ValueError("gloss vectors and the manifest's 'gloss' entry go together")
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"build-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = index_dir / f".{name}.tmp"
@@ -166,10 +181,13 @@ def save(index_dir: Path, manifest: dict, sentences: list[Sentence],
                 f.write(json.dumps(asdict(s), ensure_ascii=False) + "\n")
         indexes = {"sentences.faiss": _write_faiss(sentence_vectors, tmp / "sentences.faiss"),
                    "chunks.faiss": _write_faiss(chunk_vectors, tmp / "chunks.faiss")}
+        if gloss_vectors is not None:
+            indexes[GLOSS_FILE] = _write_faiss(gloss_vectors, tmp / GLOSS_FILE)
+        files = _files(manifest)
         manifest = {**manifest, "format_version": FORMAT_VERSION, "indexes": indexes,
-                    "files": {n: (tmp / n).stat().st_size for n in _FILES}}
+                    "files": {n: (tmp / n).stat().st_size for n in files}}
         _write_synced(tmp / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
-        for n in _FILES:
+        for n in files:
             _fsync(tmp / n)
         os.rename(tmp, index_dir / name)
         _write_synced(index_dir / "CURRENT.tmp", name + "\n")

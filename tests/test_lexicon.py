@@ -5,6 +5,7 @@ import os
 import pytest
 
 from qa import lexicon
+from qa.analysis import stem
 
 DING = """# Version :: test
 Gespräch {n}; Unterhaltung {f} | Gespräche {pl} :: conversation; talk | conversations; talks
@@ -33,6 +34,15 @@ def test_parse_pairs_words_and_weights_senses(ding):
     assert lex.translate("phone call", "en") == {"telefonat": 1.0}  # two-word phrase key
     assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
     assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted
+
+
+def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):
+    lex = lexicon.parse(ding)
+    gloss = {word: lex.gloss[stem(word.lower(), "de")] for word in ("Telefonat", "Gespräch", "gewarnt", "warnen")}
+    assert gloss["Telefonat"] == ("phone call",)  # phrases kept whole
+    assert gloss["Gespräch"] == ("conversation", "talk")  # equally many senses and as common: A-Z
+    assert gloss["gewarnt"] == ("warned",)  # inflected forms from aligned sub-entries
+    assert gloss["warnen"] == ("warn of against",)  # "to", "sb."/"sth." dropped
 
 
 def test_load_caches_by_path_size_and_mtime(ding, tmp_path, monkeypatch):

@@ -1,0 +1,86 @@
+"""English glosses of German sentences: rendering, what the build stores, and how retrieval uses them."""
+import numpy as np
+import pytest
+
+from qa import lexicon as lexicon_mod
+from qa import store
+from qa.build import build_index
+from qa.gloss import Glosser
+from qa.lexicon import Lexicon
+from qa.pipeline import QA
+from qa.retrieve import DenseRetriever
+
+DING = """# Version :: test
+Telefonat {n} | Telefonate {pl} :: phone call | phone calls
+Gespräch {n}; Unterhaltung {f} | Gespräche {pl} :: conversation; talk | conversations; talks
+Warnung {f} | Warnungen {pl} :: warning | warnings
+kurz {adj} :: short; brief
+Wetter {n} :: weather
+"""
+
+
+@pytest.fixture
+def lex(tmp_path):
+    path = tmp_path / "de-en"
+    path.write_text(DING, encoding="utf-8")
+    return lexicon_mod.parse(path)
+
+
+@pytest.fixture
+def articles(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Das Telefonat war kurz.\n\nDas Wetter war schön.\n\nPutin kam am Morgen an.",
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_text("The weather was fine in London.", encoding="utf-8")
+    return seeds
+
+
+def test_german_text_is_rendered_word_by_word(lex):
+    g = Glosser(lex)
+    assert g.gloss("Das Telefonat war kurz.") == "phone call brief short"  # stop words dropped, two readings (ties A-Z)
+    assert g.gloss("Die Gespräche mit Putin") == "conversation talk putin"  # plural, one reading per stem; names kept
+    assert g.gloss("Eine Gesprächswarnung") == "conversation warning"  # compound: one reading per part
+    assert g.needs_gloss("Das Telefonat war kurz.") and not g.needs_gloss("The call was short.")
+
+
+def test_glossing_needs_the_word_list():
+    with pytest.raises(ValueError, match="word list"):
+        Glosser(Lexicon())
+
+
+def test_build_stores_gloss_vectors_german_rows_glossed(articles, tmp_path, fake_embedder, lex):
+    glosser = Glosser(lex)
+    build_index(articles, tmp_path / "idx", fake_embedder, glosser=glosser)
+    index = store.load(tmp_path / "idx")
+    assert index.manifest["gloss"] == glosser.signature and index.gloss_index is not None
+    texts = [s.text for s in index.sentences]
+    glosses = index.gloss_index.reconstruct_n(0, len(texts))
+    german = texts.index("Das Telefonat war kurz.")
+    english = texts.index("The weather was fine in London.")
+    np.testing.assert_allclose(glosses[german], fake_embedder.encode(["phone call brief short"])[0], atol=1e-6)
+    np.testing.assert_allclose(glosses[english], index.sentence_index.reconstruct(english), atol=1e-6)
+
+
+def test_english_question_reaches_german_sentence_through_its_gloss(articles, tmp_path, fake_embedder, lex):
+    (articles / "b.txt").unlink()  # German sentences only: no English words to share with the question
+    build_index(articles, tmp_path / "idx", fake_embedder, glosser=Glosser(lex))
+    index = store.load(tmp_path / "idx")
+    question = "Who made a phone call?"
+    with_gloss = DenseRetriever(index, fake_embedder, chunk_weight=0.0).search(question, 1)
+    without = DenseRetriever(index, fake_embedder, chunk_weight=0.0, gloss_weight=0.0).search(question, 1)
+    assert with_gloss[0].sentence.text == "Das Telefonat war kurz."
+    assert without[0].sentence.text != "Das Telefonat war kurz."
+
+
+def test_index_is_rebuilt_when_glosses_come_or_go(articles, tmp_path, fake_embedder, lex):
+    with_list = QA(articles, tmp_path / "idx", embedder=fake_embedder, lexicon=lex)
+    with_list.ask("Wie war das Wetter?")
+    assert store.read_manifest(tmp_path / "idx")["gloss"] == Glosser(lex).signature
+    without_list = QA(articles, tmp_path / "idx", embedder=fake_embedder, lexicon=Lexicon())
+    status = without_list.status()
+    assert status.stale and status.changes.gloss_changed and "glosses" in status.changes.describe()
+    without_list.ask("Wie war das Wetter?")
+    assert store.read_manifest(tmp_path / "idx")["gloss"] is None
+    assert store.load(tmp_path / "idx").gloss_index is None
+    assert not without_list.status().stale

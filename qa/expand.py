@@ -15,6 +15,7 @@ from qa.lexicon import Lexicon
 SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
 PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
 MIN_SHARE = 0.15  # drop translations given for less than this share of the best one's senses
+HEAD_WEIGHT = 0.8  # "barrier" -> Schlagbaum, listed only as "border-post barrier" (a looser sense)
 
 
 @dataclass(frozen=True)
@@ -69,15 +70,18 @@ class QueryExpander:
             return groups
         key = stem(word, lang)
         terms = self._translations(key, lang)
+        if lang == "en" and HEAD_WEIGHT > 0:
+            for term, w in self._translations(key, lang, self.lexicon.en_heads).items():
+                terms[term] = max(terms.get(term, 0.0), HEAD_WEIGHT * w)
         senses = len(self.lexicon.translate(key, lang))
         terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
         weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (0.5 if in_phrase else 1.0)
         return [TermGroup(word, terms, weight)]
 
-    def _translations(self, key: str, lang: str) -> dict[str, float]:
+    def _translations(self, key: str, lang: str, table: dict | None = None) -> dict[str, float]:
         """Index terms of the translations of `key`, weighted by share of senses (best = 1)."""
-        raw = self.lexicon.translate(key, lang)
+        raw = self.lexicon.translate(key, lang) if table is None else table.get(key, {})
         if not raw:
             return {}
         best = max(raw.values())

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 6  # bump when the derived tables change shape or meaning
+FORMAT = 7  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -38,6 +38,8 @@ class Lexicon:
 
     `en_de["warn"]` -> {"warnen": 3.0, "mahnen": 1.0, ...}: how many senses of the list pair them.
     English keys may be two stems ("phone call"). `de_vocab` counts German words, for compounds.
+    `en_heads["barrier"]` -> {"schlagbaum": 1.0, ...}: German words whose translation is a two-word
+    English phrase ending in that stem ("border-post barrier"), a looser sense than `en_de`.
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
     """
@@ -45,6 +47,7 @@ class Lexicon:
     en_de: dict[str, dict[str, float]] = field(default_factory=dict)
     de_en: dict[str, dict[str, float]] = field(default_factory=dict)
     de_vocab: dict[str, int] = field(default_factory=dict)
+    en_heads: dict[str, dict[str, float]] = field(default_factory=dict)
     gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
 
@@ -77,6 +80,7 @@ def parse(path: str | os.PathLike) -> Lexicon:
     en_de: dict[str, dict[str, float]] = {}
     de_en: dict[str, dict[str, float]] = {}
     vocab: dict[str, int] = {}
+    en_heads: dict[str, dict[str, float]] = {}
     renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     with open(path, encoding="utf-8", errors="replace") as fh:
@@ -107,6 +111,9 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         if len(en_toks) == 1:
                             back = de_en.setdefault(stem(dw, "de"), {})
                             back[en_toks[0]] = back.get(en_toks[0], 0.0) + 1.0
+                        else:  # "phone call" -> Telefonat is also a kind of "call"
+                            head = en_heads.setdefault(stem(en_toks[-1], "en"), {})
+                            head[dw] = head.get(dw, 0.0) + 1.0
     gloss = {}
     for key, counts in renderings.items():
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -_commonness(kv[0], en_freq), kv[0]))
@@ -116,7 +123,7 @@ def parse(path: str | os.PathLike) -> Lexicon:
             if len(chosen) == GLOSS_ALTERNATIVES:
                 break
         gloss[key] = tuple(chosen.values())
-    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, gloss=gloss, source=str(path))
+    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, gloss=gloss, source=str(path))
 
 
 def _renderings(side: str) -> list[str]:

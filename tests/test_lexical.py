@@ -11,6 +11,7 @@ TEXTS = [
     "Der Kreml bestätigte das Gespräch.",
     "Die beiden Staaten unterzeichneten einen Verteidigungspakt.",
     "Am Freitag trifft sich Putin mit US-Präsident Trump.",
+    "Der Freitagsgipfel beginnt um neun.",
 ]
 DING = """Gespräch {n}; Unterhaltung {f} :: conversation; talk
 bestätigen {vt} | bestätigend | bestätigt :: to confirm | confirming | confirmed
@@ -20,6 +21,7 @@ Pakt {m} :: pact
 Denuklearisierung {f} :: denuclearization
 Bemühung {f} | Bemühungen {pl} :: effort | efforts
 Wasser {n} :: water
+Freitagsgipfel {m} :: Friday summit
 """
 
 
@@ -63,6 +65,14 @@ def test_english_question_finds_german_sentence_only_with_translation(small_lexi
     assert hits[0].sentence.index == 1
     hits = LexicalRetriever(sentences(), small_lexicon).search("Which defence pact was signed?", 1)
     assert hits[0].sentence.index == 2  # "defence" -> Verteidigung, a part of Verteidigungspakt
+
+
+def test_english_word_reaches_german_word_listed_only_inside_a_phrase(small_lexicon):
+    # "Freitagsgipfel :: Friday summit": the list never pairs "summit" alone with it
+    hits = LexicalRetriever(sentences(), small_lexicon).search("When does the summit begin?", 1)
+    assert hits[0].sentence.index == 4
+    query = LexicalRetriever(sentences(), small_lexicon).expander.expand("When does the summit begin?")
+    assert next(g for g in query.groups if g.word == "summit").terms["freitagsgipfel"] == pytest.approx(0.8)
 
 
 def test_coverage_is_a_share_of_the_question(small_lexicon):

@@ -32,6 +32,7 @@ def test_parse_pairs_words_and_weights_senses(ding):
     assert "warnen" in lex.translate("warn", "en")  # "to", "sb.", "of/against", "jdn.", "vor" dropped
     assert lex.translate("warn", "en")["warnend"] == 1.0 and "warnung" in lex.translate("warn", "en")
     assert lex.translate("phone call", "en") == {"telefonat": 1.0}  # two-word phrase key
+    assert lex.en_heads["call"] == {"telefonat": 1.0}  # ... and a looser sense of its head word
     assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
     assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted
 

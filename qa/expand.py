@@ -15,6 +15,7 @@ from qa.lexicon import Lexicon
 SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
 PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
 MIN_SHARE = 0.15  # drop translations given for less than this share of the best one's senses
+SYNONYM_WEIGHT = 0.5  # a German synonym the articles use, for a word (or translations) they lack
 HEAD_WEIGHT = 0.8  # "barrier" -> Schlagbaum, listed only as "border-post barrier" (a looser sense)
 
 
@@ -65,7 +66,10 @@ class QueryExpander:
         own = self.analyzer.word_terms(word)
         if lang == target or not self.lexicon.available:
             head, parts = own[0], own[1:]
-            groups = [TermGroup(word, {head: 1.0})]
+            terms = {head: 1.0}
+            if lang == "de" and self._absent(own):
+                terms.update(self._synonyms({word: 1.0}))
+            groups = [TermGroup(word, terms)]
             groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
             return groups
         key = stem(word, lang)
@@ -73,11 +77,36 @@ class QueryExpander:
         if lang == "en" and HEAD_WEIGHT > 0:
             for term, w in self._translations(key, lang, self.lexicon.en_heads).items():
                 terms[term] = max(terms.get(term, 0.0), HEAD_WEIGHT * w)
+        if lang == "en" and not terms:  # no translation the articles use: try their synonyms
+            terms = self._synonyms(self._shares(self.lexicon.translate(key, lang)))
         senses = len(self.lexicon.translate(key, lang))
         terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
         weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (0.5 if in_phrase else 1.0)
         return [TermGroup(word, terms, weight)]
+
+    def _absent(self, terms: list[str]) -> bool:
+        return self.vocabulary is not None and not any(t in self.vocabulary for t in terms)
+
+    @staticmethod
+    def _shares(raw: dict[str, float]) -> dict[str, float]:
+        best = max(raw.values(), default=0.0)
+        return {w: c / best for w, c in raw.items() if c / best >= MIN_SHARE}
+
+    def _synonyms(self, words: dict[str, float]) -> dict[str, float]:
+        """Index terms of the German synonyms of `words` (word -> weight) that the articles use.
+
+        Only for words the articles lack ("Stimmung" -> "Atmosphäre"): measured always on, synonyms
+        cost more than they found; as a fallback they find answers and left abstention as it was.
+        """
+        terms: dict[str, float] = {}
+        for word, weight in words.items():
+            for syn in self.lexicon.de_synonyms.get(stem(word, "de"), {}):
+                term = self.analyzer.word_terms(syn)[0]
+                if self.vocabulary is None or term in self.vocabulary:
+                    w = SYNONYM_WEIGHT * math.sqrt(weight)
+                    terms[term] = max(terms.get(term, 0.0), w)
+        return terms
 
     def _translations(self, key: str, lang: str, table: dict | None = None) -> dict[str, float]:
         """Index terms of the translations of `key`, weighted by share of senses (best = 1)."""

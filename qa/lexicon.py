@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 7  # bump when the derived tables change shape or meaning
+FORMAT = 12  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -40,6 +40,8 @@ class Lexicon:
     English keys may be two stems ("phone call"). `de_vocab` counts German words, for compounds.
     `en_heads["barrier"]` -> {"schlagbaum": 1.0, ...}: German words whose translation is a two-word
     English phrase ending in that stem ("border-post barrier"), a looser sense than `en_de`.
+    `de_synonyms["stimmung"]` -> {"atmosphäre": 1.0, "laune": 1.0, ...}: German words the list gives
+    side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), keyed by stem.
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
     """
@@ -48,6 +50,7 @@ class Lexicon:
     de_en: dict[str, dict[str, float]] = field(default_factory=dict)
     de_vocab: dict[str, int] = field(default_factory=dict)
     en_heads: dict[str, dict[str, float]] = field(default_factory=dict)
+    de_synonyms: dict[str, dict[str, float]] = field(default_factory=dict)
     gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
 
@@ -81,6 +84,7 @@ def parse(path: str | os.PathLike) -> Lexicon:
     de_en: dict[str, dict[str, float]] = {}
     vocab: dict[str, int] = {}
     en_heads: dict[str, dict[str, float]] = {}
+    de_synonyms: dict[str, dict[str, float]] = {}
     renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     with open(path, encoding="utf-8", errors="replace") as fh:
@@ -98,6 +102,11 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         for w in toks:
                             vocab[w] = vocab.get(w, 0) + 1
                 de_words = [t[0] for t in de_syns if len(t) == 1]
+                for a in de_words:
+                    row = de_synonyms.setdefault(stem(a, "de"), {})
+                    for b in de_words:
+                        if stem(b, "de") != stem(a, "de"):
+                            row[b] = row.get(b, 0.0) + 1.0
                 rendered = [r for r in _renderings(en_sub) if 1 <= len(r.split()) <= 3]
                 en_freq.update(w for r in rendered for w in r.split())
                 for dw in de_words:
@@ -123,7 +132,7 @@ def parse(path: str | os.PathLike) -> Lexicon:
             if len(chosen) == GLOSS_ALTERNATIVES:
                 break
         gloss[key] = tuple(chosen.values())
-    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, gloss=gloss, source=str(path))
+    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms, gloss=gloss, source=str(path))
 
 
 def _renderings(side: str) -> list[str]:

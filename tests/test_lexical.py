@@ -12,6 +12,7 @@ TEXTS = [
     "Die beiden Staaten unterzeichneten einen Verteidigungspakt.",
     "Am Freitag trifft sich Putin mit US-Präsident Trump.",
     "Der Freitagsgipfel beginnt um neun.",
+    "Die Atmosphäre war herzlich.",
 ]
 DING = """Gespräch {n}; Unterhaltung {f} :: conversation; talk
 bestätigen {vt} | bestätigend | bestätigt :: to confirm | confirming | confirmed
@@ -22,6 +23,8 @@ Denuklearisierung {f} :: denuclearization
 Bemühung {f} | Bemühungen {pl} :: effort | efforts
 Wasser {n} :: water
 Freitagsgipfel {m} :: Friday summit
+Stimmung {f}; Laune {f} :: mood
+Atmosphäre {f}; Stimmung {f} :: atmosphere
 """
 
 
@@ -73,6 +76,20 @@ def test_english_word_reaches_german_word_listed_only_inside_a_phrase(small_lexi
     assert hits[0].sentence.index == 4
     query = LexicalRetriever(sentences(), small_lexicon).expander.expand("When does the summit begin?")
     assert next(g for g in query.groups if g.word == "summit").terms["freitagsgipfel"] == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("question", ["Wie war die Stimmung?", "What was the mood like?"])
+def test_word_the_articles_lack_reaches_their_synonym(small_lexicon, question):
+    r = LexicalRetriever(sentences(), small_lexicon)
+    assert r.search(question, 1)[0].sentence.index == 5  # Stimmung (mood) -> Atmosphäre
+    group = next(g for g in r.expander.expand(question).groups if g.word in ("stimmung", "mood"))
+    assert group.terms[r.analyzer.word_terms("atmosphäre")[0]] == pytest.approx(0.5)
+
+
+def test_synonyms_only_stand_in_for_words_the_articles_lack(small_lexicon):
+    r = LexicalRetriever(sentences(), small_lexicon)  # "Gespräch; Unterhaltung": the articles say Gespräch
+    group = next(g for g in r.expander.expand("Wie lief das Gespräch?").groups if g.word == "gespräch")
+    assert list(group.terms) == [r.analyzer.word_terms("gespräch")[0]]
 
 
 def test_coverage_is_a_share_of_the_question(small_lexicon):

@@ -92,13 +92,21 @@ def test_multilingual_model_path_gives_dense_more_weight(seeds_dir, tmp_path):
 
 @needs_ding
 @pytest.mark.model
-@pytest.mark.parametrize("file, floor", [("dev.jsonl", {"en": 0.9, "de": 0.95}),
-                                         ("heldout.jsonl", {"en": 0.9, "de": 0.9})])
-def test_quality_floor_with_the_real_model(file, floor, seeds_dir, capsys):
-    """Measured at commit time: dev hit@3 en 0.92 de 1.00; held-out en 0.96 de 0.93; every abstention right."""
-    code = main(["eval", str(ROOT / "eval" / file), "--json", "-q", "--seeds", str(seeds_dir)])
+@pytest.mark.parametrize("file, seeds, floor, abstained", [
+    ("dev.jsonl", None, {"en": 0.9, "de": 0.95}, 1.0),
+    ("heldout.jsonl", None, {"en": 0.95, "de": 0.9}, 1.0),
+    ("blind.jsonl", None, {"en": 0.95, "de": 0.85}, 0.6),
+    ("mauerfall/questions.jsonl", "mauerfall/seeds", {"en": 0.7, "de": 0.7}, 0.25),
+])
+def test_quality_floor_with_the_real_model(file, seeds, floor, abstained, seeds_dir, tmp_path, capsys):
+    """Measured at commit time, hit@3 en / de and out-of-scope questions abstained on:
+    dev 0.92 / 1.00, 2 of 2; held-out 1.00 / 0.93, 7 of 7; blind 0.97 / 0.90, 6 of 10;
+    the second article (mauerfall) 0.76 / 0.73, 3 of 8."""
+    where = ["--seeds", str(ROOT / "eval" / seeds), "--index", str(tmp_path / "idx")] if seeds else \
+        ["--seeds", str(seeds_dir)]
+    code = main(["eval", str(ROOT / "eval" / file), "--json", "-q", *where])
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["mode"] == "hybrid"
     for lang, least in floor.items():
         assert report["metrics"][lang]["hit@3"] >= least, report["misses"]
-    assert report["abstention"]["correct"] == 1.0 and report["abstention"]["false"] <= 0.05
+    assert report["abstention"]["correct"] >= abstained and report["abstention"]["false"] <= 0.1

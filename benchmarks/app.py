@@ -115,11 +115,16 @@ def encoders(questions: list[str], texts: list[str], repeats: int, *, reference:
 def build_throughput(seeds_dir: Path, work: Path, copies: int, repeats: int) -> dict:
     """Texts per second of a full `build_index` vs the same encoder on the same texts, raw.
 
+    The texts are what the build embeds: sentences, chunks and the glosses of German sentences
+    (glossing itself, a word-list lookup per word, counts against the build).
+
     The seeds are copied `copies` times (each copy a distinct file) to give the build some bulk.
     """
     from qa.build import BATCH, build_index
     from qa.chunks import make_chunks
     from qa.embedder import load_embedder
+    from qa.gloss import Glosser
+    from qa.pipeline import shared_lexicon
     from qa.seeds import read_source, scan
     from qa.sentences import split_sentences
 
@@ -130,10 +135,14 @@ def build_throughput(seeds_dir: Path, work: Path, copies: int, repeats: int) -> 
             text = f.read_text(encoding="utf-8")
             (big / f"{f.stem}-{i:03d}.txt").write_text(text + f"\n\nKopie {i}.\n", encoding="utf-8")
     embedder = load_embedder()
+    lexicon = shared_lexicon()
+    glosser = Glosser(lexicon) if lexicon.gloss else None  # as the product builds: German sentences glossed
     texts = []
     for seed in scan(big):
         sents = split_sentences(read_source(seed))
         texts += [s.text for s in sents] + [c.text for c in make_chunks(sents)]
+        if glosser is not None:
+            texts += [glosser.gloss(s.text) for s in sents if glosser.needs_gloss(s.text)]
     build_rates, raw_rates = [], []
     for r in range(repeats):
         t = time.perf_counter()
@@ -142,7 +151,7 @@ def build_throughput(seeds_dir: Path, work: Path, copies: int, repeats: int) -> 
         raw_rates.append(len(texts) / (time.perf_counter() - t))
         index_dir = work / f"idx-bulk-{r}"
         t = time.perf_counter()
-        build_index(big, index_dir, embedder, force=True)
+        build_index(big, index_dir, embedder, glosser=glosser, force=True)
         build_rates.append(len(texts) / (time.perf_counter() - t))
         shutil.rmtree(index_dir, ignore_errors=True)
     build, raw = median(build_rates), median(raw_rates)

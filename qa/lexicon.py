@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.analysis import STOP, stem, words
-from qa.paths import cache_dir, fingerprint
+from qa.paths import cache_dir, fingerprint, prune
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 12  # bump when the derived tables change shape or meaning
+FORMAT = 13  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -95,14 +95,14 @@ def parse(path: str | os.PathLike) -> Lexicon:
             de_subs, en_subs = de.split(" | "), en.split(" | ")
             if len(de_subs) != len(en_subs):
                 de_subs, en_subs = de_subs[:1], en_subs[:1]
-            for de_sub, en_sub in zip(de_subs, en_subs):
+            for n, (de_sub, en_sub) in enumerate(zip(de_subs, en_subs)):
                 de_syns = _synonyms(de_sub, "de")
                 for raw, toks in zip(de_sub.split(";"), de_syns):
                     if "{" in raw:  # a tagged headword ({f}, {vt}, {adj}), not a fragment like "eing."
                         for w in toks:
                             vocab[w] = vocab.get(w, 0) + 1
                 de_words = [t[0] for t in de_syns if len(t) == 1]
-                for a in de_words:
+                for a in de_words if n == 0 and len(de_words) > 1 else ():  # the headwords' sense only
                     row = de_synonyms.setdefault(stem(a, "de"), {})
                     for b in de_words:
                         if stem(b, "de") != stem(a, "de"):
@@ -183,6 +183,7 @@ def load(path: str | os.PathLike | None = None) -> Lexicon:
         with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as fh:
             pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, cached)  # atomic: a reader never sees half a file
+        prune(cached.parent, "ding-*.pickle", keep=cached)  # older formats, or a list since changed
     except OSError as exc:
         log.info("could not cache the word list in %s: %s", cached.parent, exc)
     return lex

@@ -7,6 +7,7 @@ changed model or an upgraded exporter makes a new export instead of trusting a s
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = 1  # bump when the exported graph changes (inputs, outputs, fusions)
 OPSET = 17
+UNUSED_DAYS = 30  # exports for other installs (other model paths) not used for this long are removed
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
@@ -54,10 +56,17 @@ def cached_onnx_path(model_dir: str | Path, cache_dir: str | Path | None = None)
 
 def ensure_onnx(model_dir: str | Path, cache_dir: str | Path | None = None) -> Path:
     """Return the cached ONNX file for `model_dir`, exporting it first if it is missing."""
+    from .paths import prune
+
     target = cached_onnx_path(model_dir, cache_dir)
     if not target.exists():
         log.info("Exporting %s to ONNX once for fast queries (cached in %s)", model_dir, target.parent)
         export_onnx(Path(model_dir), target)
+        # Exports of installs unused for a month (each install has its own): about 90 MB each.
+        prune(target.parent.parent, f"{Path(model_dir).name}-*", keep=target.parent, max_age_days=UNUSED_DAYS)
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(target.parent)  # marks the export as in use, so pruning spares it
     return target
 
 

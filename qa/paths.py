@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -44,3 +46,19 @@ def fingerprint(files: Iterable[str | os.PathLike], *extra: str) -> str:
         except FileNotFoundError:
             parts.append(f"{path}:missing")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def prune(folder: Path, pattern: str, keep: Path, max_age_days: float = 0.0) -> list[Path]:
+    """Remove the entries of `folder` matching `pattern` other than `keep` that were last modified
+    more than `max_age_days` ago: caches of older formats or moved installs. Returns what went."""
+    gone = []
+    cutoff = time.time() - max_age_days * 86400
+    for entry in folder.glob(pattern):
+        try:
+            if entry.resolve() == keep.resolve() or entry.stat().st_mtime > cutoff:
+                continue
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+            gone.append(entry)
+        except OSError:
+            continue  # another process may be using or removing it: leave it
+    return gone

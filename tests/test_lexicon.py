@@ -74,3 +74,13 @@ def test_missing_list_gives_empty_lexicon_and_one_warning(tmp_path, monkeypatch,
     assert not a.available and not b.available and a.translate("warn", "en") == {}
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "trans-de-en" in warnings[0].getMessage()
+
+
+def test_a_new_cache_replaces_older_ones(ding, tmp_path):
+    cache = tmp_path / "cache"  # QA_CACHE_DIR, set by conftest
+    cache.mkdir(exist_ok=True)
+    stale = cache / "ding-0123456789abcdef.pickle"  # as left by an older format
+    stale.write_bytes(b"old")
+    os.utime(stale, (1, 1))
+    lexicon.load(ding)
+    assert not stale.exists() and len(list(cache.glob("ding-*.pickle"))) == 1

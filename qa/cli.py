@@ -10,12 +10,17 @@ import sys
 from .errors import QAError
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def add_location_args(p: argparse.ArgumentParser) -> None:
+    """--seeds, --index and --model: where the articles and index are, and which model (also `python -m ui`)."""
     p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: the project's seeds/, or $QA_SEEDS_DIR)")
     p.add_argument("--index", metavar="DIR", help="index folder (default: the project's embeddings/, or $QA_INDEX_DIR)")
     p.add_argument("--model", metavar="NAME_OR_PATH",
                    help="sentence-transformers model name or local folder (default: $QA_MODEL, else the bundled "
                         "all-MiniLM-L6-v2)")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    add_location_args(p)
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid",
                    help="retrieval: BM25 with translated questions fused with the model (default), or one alone")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the result, no progress or log lines")

@@ -11,6 +11,8 @@ import time
 # Before gradio is imported: no telemetry and no version check against gradio's servers.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
+from qa.cli import add_location_args  # noqa: E402 (light: argparse only)
+
 log = logging.getLogger("ui")
 
 
@@ -19,11 +21,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to bind (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)")
     p.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
-    p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: the project's seeds/, or $QA_SEEDS_DIR)")
-    p.add_argument("--index", metavar="DIR", help="index folder (default: the project's embeddings/, or $QA_INDEX_DIR)")
-    p.add_argument("--model", metavar="NAME_OR_PATH",
-                   help="sentence-transformers model name or local folder (default: $QA_MODEL, else the bundled "
-                        "all-MiniLM-L6-v2)")
+    add_location_args(p)
     return p.parse_args(argv)
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.analysis import Analyzer, content_words, guess_language, stem
 from qa.lexicon import Lexicon
 
 SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
 PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
+WORD_CACHE = 65536  # question words whose term groups are kept
 MIN_SHARE = 0.15  # drop translations given for less than this share of the best one's senses
 SYNONYM_WEIGHT = 0.5  # a German synonym the articles use, for a word (or translations) they lack
 HEAD_WEIGHT = 0.8  # "barrier" -> Schlagbaum, listed only as "border-post barrier" (a looser sense)
@@ -44,6 +46,8 @@ class QueryExpander:
         self.analyzer = analyzer
         self.lexicon = lexicon
         self.vocabulary = vocabulary  # corpus terms; translations outside it are dropped early
+        # A word's groups depend only on the word (the vocabulary is fixed): worked out once each.
+        self._word_groups = lru_cache(maxsize=WORD_CACHE)(self._word_groups)
 
     def expand(self, question: str) -> Query:
         lang = guess_language(question)
@@ -59,10 +63,10 @@ class QueryExpander:
                     groups.append(TermGroup(f"{tokens[i]} {tokens[i + 1]}", terms))
                     used.update((i, i + 1))
         for i, word in enumerate(tokens):
-            groups.extend(self._word_groups(word, lang, target, in_phrase=i in used))
+            groups.extend(self._word_groups(word, lang, target, i in used))
         return Query(question, lang, tuple(groups))  # empty groups: words the corpus lacks
 
-    def _word_groups(self, word: str, lang: str, target: str, in_phrase: bool) -> list[TermGroup]:
+    def _word_groups(self, word: str, lang: str, target: str, in_phrase: bool) -> tuple[TermGroup, ...]:
         own = self.analyzer.word_terms(word)
         if lang == target or not self.lexicon.available:
             head, parts = own[0], own[1:]
@@ -71,7 +75,7 @@ class QueryExpander:
                 terms.update(self._synonyms({word: 1.0}))
             groups = [TermGroup(word, terms)]
             groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
-            return groups
+            return tuple(groups)
         key = stem(word, lang)
         terms = self._translations(key, lang)
         if lang == "en" and HEAD_WEIGHT > 0:
@@ -83,7 +87,7 @@ class QueryExpander:
         terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
         weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (0.5 if in_phrase else 1.0)
-        return [TermGroup(word, terms, weight)]
+        return (TermGroup(word, terms, weight),)
 
     def _absent(self, terms: list[str]) -> bool:
         return self.vocabulary is not None and not any(t in self.vocabulary for t in terms)

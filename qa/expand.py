@@ -94,6 +94,7 @@ class QueryExpander:
 
     @staticmethod
     def _shares(raw: dict[str, float]) -> dict[str, float]:
+        """Words given for at least MIN_SHARE of the best one's senses, with that share (best = 1)."""
         best = max(raw.values(), default=0.0)
         return {w: c / best for w, c in raw.items() if c / best >= MIN_SHARE}
 
@@ -115,14 +116,8 @@ class QueryExpander:
     def _translations(self, key: str, lang: str, table: dict | None = None) -> dict[str, float]:
         """Index terms of the translations of `key`, weighted by share of senses (best = 1)."""
         raw = self.lexicon.translate(key, lang) if table is None else table.get(key, {})
-        if not raw:
-            return {}
-        best = max(raw.values())
         terms: dict[str, float] = {}
-        for word, count in raw.items():
-            share = count / best
-            if share < MIN_SHARE:
-                continue
+        for word, share in self._shares(raw).items():
             for j, term in enumerate(self.analyzer.word_terms(word)):
                 if self.vocabulary is not None and term not in self.vocabulary:
                     continue

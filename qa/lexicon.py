@@ -63,16 +63,21 @@ class Lexicon:
         return (self.en_de if src == "en" else self.de_en).get(key, {})
 
 
-def _synonyms(side: str, lang: str) -> list[list[str]]:
-    """Content words of each ';'-separated synonym of one sub-entry."""
+def _words_of_synonyms(side: str, lang: str) -> list[list[str]]:
+    """The words of each ';'-separated synonym of one sub-entry, without annotations, placeholders
+    ("sb.", "etw.") and the English infinitive marker: "to warn sb. (of)" -> ["warn"]."""
     out = []
     for syn in side.split(";"):
-        syn = _NOTES.sub(" ", syn)
-        toks = [w for w in words(syn) if w not in _PLACEHOLDERS[lang]]
+        toks = [w for w in words(_NOTES.sub(" ", syn)) if w not in _PLACEHOLDERS[lang]]
         if lang == "en" and toks[:1] == ["to"]:
-            toks = toks[1:]  # infinitive marker: "to warn"
-        out.append([w for w in toks if w not in STOP[lang]])
+            toks = toks[1:]
+        out.append(toks)
     return out
+
+
+def _synonyms(side: str, lang: str) -> list[list[str]]:
+    """Content words of each ';'-separated synonym of one sub-entry."""
+    return [[w for w in toks if w not in STOP[lang]] for toks in _words_of_synonyms(side, lang)]
 
 
 GLOSS_ALTERNATIVES = 3  # English renderings kept per German stem
@@ -107,11 +112,14 @@ def parse(path: str | os.PathLike) -> Lexicon:
                     for b in de_words:
                         if stem(b, "de") != stem(a, "de"):
                             row[b] = row.get(b, 0.0) + 1.0
-                rendered = [r for r in _renderings(en_sub) if 1 <= len(r.split()) <= 3]
-                en_freq.update(w for r in rendered for w in r.split())
+                en_syns = _words_of_synonyms(en_sub, "en")
+                # Renderings keep their small words ("make a phone call"); translations drop them.
+                rendered = [" ".join(t) for t in en_syns if 1 <= len(t) <= 3]
+                en_freq.update(w for t in en_syns if 1 <= len(t) <= 3 for w in t)
                 for dw in de_words:
                     renderings.setdefault(stem(dw, "de"), Counter()).update(rendered)
-                en_phrases = [t for t in _synonyms(en_sub, "en") if 1 <= len(t) <= 2]
+                en_phrases = [t for t in ([w for w in toks if w not in STOP["en"]] for toks in en_syns)
+                              if 1 <= len(t) <= 2]
                 for en_toks in en_phrases:
                     key = " ".join(stem(w, "en") for w in en_toks)
                     for dw in de_words:
@@ -133,18 +141,6 @@ def parse(path: str | os.PathLike) -> Lexicon:
                 break
         gloss[key] = tuple(chosen.values())
     return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms, gloss=gloss, source=str(path))
-
-
-def _renderings(side: str) -> list[str]:
-    """The English synonyms of one sub-entry as plain phrases: "to make a phone call" -> "make a phone call"."""
-    out = []
-    for syn in side.split(";"):
-        toks = [w for w in words(_NOTES.sub(" ", syn)) if w not in _PLACEHOLDERS["en"]]
-        if toks[:1] == ["to"]:
-            toks = toks[1:]
-        if toks:
-            out.append(" ".join(toks))
-    return out
 
 
 def _commonness(phrase: str, freq: Counter) -> float:

@@ -123,8 +123,7 @@ def build_throughput(seeds_dir: Path, work: Path, copies: int, repeats: int) -> 
     from qa.build import BATCH, build_index
     from qa.chunks import make_chunks
     from qa.embedder import load_embedder
-    from qa.gloss import Glosser
-    from qa.pipeline import shared_lexicon
+    from qa.pipeline import QA
     from qa.seeds import read_source, scan
     from qa.sentences import split_sentences
 
@@ -135,8 +134,7 @@ def build_throughput(seeds_dir: Path, work: Path, copies: int, repeats: int) -> 
             text = f.read_text(encoding="utf-8")
             (big / f"{f.stem}-{i:03d}.txt").write_text(text + f"\n\nKopie {i}.\n", encoding="utf-8")
     embedder = load_embedder()
-    lexicon = shared_lexicon()
-    glosser = Glosser(lexicon) if lexicon.gloss else None  # as the product builds: German sentences glossed
+    glosser = QA(big, work / "idx-bulk", embedder=embedder).glosser  # as the product builds it
     texts = []
     for seed in scan(big):
         sents = split_sentences(read_source(seed))

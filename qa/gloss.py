@@ -20,6 +20,11 @@ VERSION = 1  # bump when the gloss of a sentence changes, so indexes are rebuilt
 READINGS = 2  # English renderings written per German word
 
 
+def signature(readings: int = READINGS) -> str:
+    """Names what the glosses depend on; an index built with another signature is rebuilt."""
+    return f"ding-gloss-v{VERSION}-r{readings}"
+
+
 class Glosser:
     """Renders German text as English words with the ding list; English text is left as it is."""
 
@@ -32,8 +37,7 @@ class Glosser:
 
     @property
     def signature(self) -> str:
-        """Names what the glosses depend on; an index built with another signature is rebuilt."""
-        return f"ding-gloss-v{VERSION}-r{self.readings}"
+        return signature(self.readings)
 
     def needs_gloss(self, text: str) -> bool:
         return guess_language(text) == "de"

@@ -152,13 +152,18 @@ def _cache_file(path: Path) -> Path:
     return cache_dir() / f"ding-{fingerprint([path], f'format={FORMAT}')}.pickle"
 
 
+def list_path(path: str | os.PathLike | None = None) -> Path:
+    """Where the word list is read from: `path`, else $QA_DING_PATH, else the Debian path."""
+    return Path(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
 def load(path: str | os.PathLike | None = None) -> Lexicon:
     """The lexicon from `path`, $QA_DING_PATH or the Debian path; cached after the first parse.
 
     Returns an empty Lexicon (and logs one warning per process) when the list is not installed.
     """
     global _warned
-    where = Path(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+    where = list_path(path)
     if not where.is_file():
         if not _warned:
             log.warning("German-English word list not found at %s, so questions are not translated; %s",

@@ -5,7 +5,7 @@ import hashlib
 import logging
 import threading
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from . import store
@@ -13,11 +13,12 @@ from .answer import check_question, compose_answer
 from .build import BuildReport, Progress, build_index
 from .embedder import Embedder, load_embedder, resolve_model_name
 from .errors import IndexStoreError
-from .paths import default_index_dir, default_seeds_dir
 from .gloss import Glosser
+from .gloss import signature as gloss_signature
 from .hybrid import HybridRetriever, Mode, is_multilingual
-from .lexicon import Lexicon
+from .lexicon import Lexicon, list_path
 from .lexicon import load as load_lexicon
+from .paths import default_index_dir, default_seeds_dir
 from .staleness import Changes, detect_changes
 from .types import Answer
 
@@ -70,26 +71,43 @@ class QA:
         self._lexicon = lexicon
         self._retriever: HybridRetriever | None = None  # for self._index
         self._index: store.StoredIndex | None = None
-        self._glosser: Glosser | None | bool = False  # False: not decided yet
+        self._glosser: Glosser | None = None  # made on first use, if glosses are wanted
         self._lock = threading.RLock()
 
     @property
     def lexicon(self) -> Lexicon:
         return self._lexicon if self._lexicon is not None else shared_lexicon()
 
+    @cached_property
+    def _glosses_wanted(self) -> bool:
+        """Whether the index holds glosses: an English-only model and the word list at hand.
+
+        Decided once, and without loading the list when it is not loaded yet: `status()` needs
+        this, and the list's tables take about a second and 300 MB to load. A list file without
+        entries turns it off at the first build (see `glosser`).
+        """
+        if is_multilingual(self.model_name):
+            return False
+        known = self._lexicon if self._lexicon is not None else _lexicon  # the shared one, if loaded
+        return bool(known.gloss) if known is not None else list_path().is_file()
+
     @property
     def glosser(self) -> Glosser | None:
         """Glosses German sentences for an English-only model, when the word list is installed."""
+        if not self._glosses_wanted:
+            return None
         with self._lock:
-            if self._glosser is False:
+            if self._glosser is None:
                 lexicon = self.lexicon
-                wanted = bool(lexicon.gloss) and not is_multilingual(self.model_name)
-                self._glosser = Glosser(lexicon) if wanted else None
+                if not lexicon.gloss:  # the file is there but gave no entries: build without glosses
+                    self._glosses_wanted = False
+                    return None
+                self._glosser = Glosser(lexicon)
             return self._glosser
 
     @property
     def _gloss_signature(self) -> str | None:
-        return self.glosser.signature if self.glosser is not None else None
+        return gloss_signature() if self._glosses_wanted else None
 
     @property
     def embedder(self) -> Embedder:

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from qa import lexicon as lexicon_mod
-from qa import store
+from qa import pipeline, store
 from qa.build import build_index
 from qa.gloss import Glosser
 from qa.lexicon import Lexicon
@@ -84,3 +84,24 @@ def test_index_is_rebuilt_when_glosses_come_or_go(articles, tmp_path, fake_embed
     assert store.read_manifest(tmp_path / "idx")["gloss"] is None
     assert store.load(tmp_path / "idx").gloss_index is None
     assert not without_list.status().stale
+
+
+def test_status_decides_on_glosses_without_loading_the_word_list(articles, tmp_path, fake_embedder, monkeypatch):
+    ding = tmp_path / "de-en"
+    ding.write_text(DING, encoding="utf-8")
+    monkeypatch.setenv("QA_DING_PATH", str(ding))
+    monkeypatch.setattr(pipeline, "_lexicon", None)  # nothing loaded in this process yet
+    monkeypatch.setattr(pipeline, "load_lexicon", lambda: pytest.fail("status() loaded the word list"))
+    status = QA(articles, tmp_path / "idx", embedder=fake_embedder).status()
+    assert status.changes.missing_index
+
+
+def test_a_word_list_without_entries_means_no_glosses_and_one_build(articles, tmp_path, fake_embedder, monkeypatch):
+    empty = tmp_path / "de-en"
+    empty.write_text("# Version :: empty\n", encoding="utf-8")
+    monkeypatch.setenv("QA_DING_PATH", str(empty))
+    monkeypatch.setattr(pipeline, "_lexicon", None)
+    qa = QA(articles, tmp_path / "idx", embedder=fake_embedder)
+    qa.ask("Wie war das Wetter?")
+    assert store.read_manifest(tmp_path / "idx")["gloss"] is None
+    assert not qa.status().stale  # and so no rebuild on every question

@@ -150,13 +150,15 @@ def _embed_parts(parts: list[_Part], embedder: Embedder, glosser: Glosser | None
     vectors = _encode_batched(embedder, sents + chunks + [glosser.gloss(sents[i]) for i in glossed], progress)
     n = len(sents)
     sent_new, chunk_new = vectors[:n], vectors[n:2 * n]
-    gloss_new = sent_new.copy()
-    gloss_new[glossed] = vectors[2 * n:]
+    gloss_new = None
+    if glosser is not None:  # a copy of every vector: only when there are glosses to store
+        gloss_new = sent_new.copy()
+        gloss_new[glossed] = vectors[2 * n:]
     offset = 0
     for p in todo:
         rows = slice(offset, offset + len(p.sentences))
         p.sentence_vecs, p.chunk_vecs = sent_new[rows], chunk_new[rows]
-        p.gloss_vecs = gloss_new[rows] if glosser is not None else None
+        p.gloss_vecs = gloss_new[rows] if gloss_new is not None else None
         offset += len(p.sentences)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .answer_type import AnswerType, AnswerTypes, asked_for
 from .embedder import Embedder
 from .lexical import LexicalRetriever
 from .lexicon import Lexicon
@@ -47,6 +48,8 @@ class FusionConfig:
     sure_coverage: float = 0.2
     dense_support: float = 0.3
     lexical_only_coverage: float = 0.15  # without a dense opinion, ask for a bit more coverage
+    type_bonus: float = 0.3  # added to sentences naming the kind of answer asked for ("When ...?")
+    answer_span: int = 3  # a "How many ...?" answer must name a quantity within the first this many
 
     def __post_init__(self):
         if not 0.0 <= self.lexical_weight <= 1.0:
@@ -83,6 +86,7 @@ class HybridRetriever:
         self.lexical = LexicalRetriever(self.sentences, lexicon) if self.mode is not Mode.DENSE else None
         chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # sentence alone fused best (bench/)
         self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight) if embedder else None
+        self.answer_types = AnswerTypes([s.text for s in self.sentences])
 
     def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cosines): the dense ranker's own candidates plus `also`, each with its exact score."""
@@ -113,6 +117,13 @@ class HybridRetriever:
             fused = cfg.lexical_weight * _minmax(lex.scores[rows]) + (1 - cfg.lexical_weight) * _minmax(dense)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)
+            kind = asked_for(question)
+            if answered and kind is not None:
+                holding = self.answer_types.holding(kind, rows)
+                if kind is AnswerType.QUANTITY:
+                    # "How old is Kim?" where the closest sentences name no number: the articles lack it.
+                    answered = bool(holding[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
+                fused += cfg.type_bonus * holding * (fused > 0)
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]

@@ -1,0 +1,96 @@
+"""What kind of answer a question asks for (a time, a quantity), and which sentences hold one.
+
+Classic question answering matches the expected answer type: "When ...?" is answered by a sentence
+that names a time ("am Dienstag", "im April", "23.30 Uhr"), "How many ...?" by one with a number.
+Both patterns know German and English, so either language of question or article works.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from typing import Sequence
+
+import numpy as np
+
+
+class AnswerType(str, enum.Enum):
+    TIME = "time"
+    QUANTITY = "quantity"
+
+
+def _words(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# The question's first words name what it asks for; "when" later in a question is a conjunction
+# ("What will Trump do when he meets Putin?"), so only a leading wh-phrase counts.
+_PREP = r"(?:(?:at|on|in|since|until|by|from|um|an|in|seit|bis|ab|zu)\s+)?"
+_QUESTION = {
+    AnswerType.TIME: re.compile(
+        r"^\s*(?:when\b|since when\b|how long ago\b|wann\b|seit wann\b|bis wann\b|ab wann\b"
+        rf"|{_PREP}(?:what|which|welche[mnrs]?)\s+(?:time|day|date|year|month|hour|week"
+        r"|uhrzeit|tag|datum|jahr|monat|stunde|woche)\b|um wie ?viel uhr\b)", re.IGNORECASE),
+    AnswerType.QUANTITY: re.compile(
+        r"^\s*(?:how (?:many|much|old|long|far|high|tall|big|large|often)\b"
+        r"|what (?:number|percentage|share|amount)\b"
+        r"|wie ?(?:viele?|alt|lange?|weit|hoch|groß|oft)\b)", re.IGNORECASE),
+}
+
+_MONTHS = _words("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+                 "oktober", "november", "dezember", "january", "february", "march", "may", "june",
+                 "july", "october", "december")
+_DAYS = _words("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+               "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_PARTS = _words("vormittag", "mittag", "nachmittag", "abend", "nacht", "morgenstunden",
+                    "morning", "afternoon", "evening", "night", "midnight", "noon")
+_RELATIVE = _words("gestern", "heute", "vorgestern", "übermorgen", "sofort", "unverzüglich",
+                   "yesterday", "today", "tomorrow", "tonight", "immediately")
+_PERIOD = _words("woche", "wochenende", "wochenbeginn", "monat", "monats", "jahr", "jahres",
+                 "week", "weekend", "month", "year")
+_SENTENCE = {
+    AnswerType.TIME: re.compile(
+        rf"\b{_MONTHS}\b|\b{_DAYS}\w*|\w*{_DAY_PARTS}\b|\b{_RELATIVE}\b"
+        rf"|\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*\s+{_PERIOD}\b"
+        r"|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|h|a\.m\.|p\.m\.|o'clock)\b",
+        re.IGNORECASE),
+    AnswerType.QUANTITY: re.compile(
+        r"\d|\b" + _words(
+            "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+            "neunzig", r"\w*hundert\w*", r"\w*tausend\w*", r"dutzend\w*", r"million\w*", r"milliarde\w*",
+            "prozent", "hälfte", r"(?:minuten|stunden|tage|wochen|monate|jahre|jahrzehnte)lang\w*", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundreds?", "thousands?", "dozens?",
+            "millions?", "billions?", "percent", "half") + r"\b"
+        # "eine Stunde", "mehrere Wochen", "a few days": a span of time is a quantity too
+        r"|\b(?:eine?[mnrs]?|mehrere[mn]?|einige[mn]?|wenige[mn]?|a|an|one|a few|several)\s+"
+        r"(?:sekunde|minute|stunde|tag|woche|monat|jahr|jahrzehnt|second|minute|hour|day|week|month|year|decade)",
+        re.IGNORECASE),
+}
+
+
+def asked_for(question: str) -> AnswerType | None:
+    """The kind of answer `question` asks for, when its opening words say so."""
+    for kind, pattern in _QUESTION.items():
+        if pattern.match(question):
+            return kind
+    return None
+
+
+def holds(kind: AnswerType, text: str) -> bool:
+    """Whether `text` names something of `kind` (a time, a quantity)."""
+    return _SENTENCE[kind].search(text) is not None
+
+
+class AnswerTypes:
+    """Which sentences of a fixed list hold each kind of answer, worked out for a sentence when first asked."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self._known = {kind: np.full(len(texts), -1, dtype=np.int8) for kind in AnswerType}
+
+    def holding(self, kind: AnswerType, rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`: whether that sentence names something of `kind`."""
+        known = self._known[kind]
+        for row in rows[known[rows] < 0]:
+            known[row] = holds(kind, self.texts[row])
+        return known[rows] == 1

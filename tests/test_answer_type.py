@@ -1,0 +1,76 @@
+"""The kind of answer a question asks for, and how retrieval uses it."""
+import numpy as np
+import pytest
+
+from qa import QA
+from qa.answer_type import AnswerType, AnswerTypes, asked_for, holds
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("When will Putin meet Trump?", AnswerType.TIME),
+    ("On which day of the week did they speak?", AnswerType.TIME),
+    ("At what time was the barrier lifted?", AnswerType.TIME),
+    ("Seit wann steht die Mauer?", AnswerType.TIME),
+    ("Um wie viel Uhr öffnete der Übergang?", AnswerType.TIME),
+    ("How old is Kim Jong Un?", AnswerType.QUANTITY),
+    ("Wie viele Menschen kamen?", AnswerType.QUANTITY),
+    ("Wie lange dauerte das Telefonat?", AnswerType.QUANTITY),
+    ("What will Trump do when he meets Putin?", None),  # "when" inside a question is a conjunction
+    ("Wer folgte Honecker?", None),
+])
+def test_the_opening_words_say_what_is_asked_for(question, kind):
+    assert asked_for(question) is kind
+
+
+@pytest.mark.parametrize("text, time, quantity", [
+    ("Putin und Kim hätten am Dienstag telefoniert.", True, False),
+    ("Gegen 23.30 Uhr öffneten sie schließlich den Schlagbaum.", True, True),
+    ("Die Staaten unterzeichneten im vergangenen Jahr einen Pakt.", True, False),
+    ("Der Mauerbau am 13. August 1961.", True, True),
+    ("Zehntausende strömten in den Westen.", False, True),
+    ("Das Gespräch dauerte eine Stunde.", False, True),
+    ("Leipzig und Dresden demonstrierten für Reformen.", False, False),  # "-zig" is no number here
+    ("The city council met the party leaders.", False, False),  # nor "-ty"
+])
+def test_sentences_that_name_a_time_or_a_quantity(text, time, quantity):
+    assert holds(AnswerType.TIME, text) is time
+    assert holds(AnswerType.QUANTITY, text) is quantity
+
+
+def test_answer_types_are_worked_out_once_per_sentence(monkeypatch):
+    texts = ["Am Freitag.", "Ohne Zeit.", "Um 9 Uhr."]
+    types = AnswerTypes(texts)
+    assert types.holding(AnswerType.TIME, np.array([2, 0])).tolist() == [True, True]
+    seen = []
+    monkeypatch.setattr("qa.answer_type.holds", lambda kind, text: seen.append(text) or False)
+    assert types.holding(AnswerType.TIME, np.array([0, 1, 2])).tolist() == [True, False, True]
+    assert seen == ["Ohne Zeit."]  # only the sentence not asked about before
+
+
+ARTICLE = """Kim Jong Un empfing am Montag den russischen Außenminister in Pjöngjang.
+
+Die Gespräche der beiden Politiker galten der Zusammenarbeit ihrer Länder.
+
+Kim Jong Un lobte die Freundschaft mit Russland. Kim Jong Un sprach von einer neuen Ära.
+
+Die Delegation blieb drei Tage in der Hauptstadt.
+"""
+
+
+@pytest.fixture
+def visit(tmp_path, fake_embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "besuch.txt").write_text(ARTICLE, encoding="utf-8")
+    return QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+
+
+def test_a_when_question_prefers_the_sentence_that_names_a_time(visit):
+    answer = visit.ask("Wann empfing Kim Jong Un die Politiker?")
+    assert "am Montag" in answer.citations[0].text  # "Politiker" alone points to the second sentence
+
+
+def test_a_how_many_question_is_not_answered_by_sentences_without_a_number(visit):
+    assert "drei Tage" in visit.ask("Wie viele Tage blieb die Delegation?").citations[0].text
+    assert visit.ask("Wie alt ist Kim Jong Un?").citations == []  # the article never says
+    assert visit.ask("Wer ist Kim Jong Un?").citations  # the same words, no number asked for

@@ -19,6 +19,7 @@ WORD_CACHE = 65536  # question words whose term groups are kept
 MIN_SHARE = 0.15  # drop translations given for less than this share of the best one's senses
 SYNONYM_WEIGHT = 0.5  # a German synonym the articles use, for a word (or translations) they lack
 HEAD_WEIGHT = 0.8  # "barrier" -> Schlagbaum, listed only as "border-post barrier" (a looser sense)
+METONYM_WEIGHT = 0.5  # a capital for its country and back: "Russia" -> Moskau ("Moskau liefert ...")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class QueryExpander:
             terms = {head: 1.0}
             if lang == "de" and self._absent(own):
                 terms.update(self._synonyms({word: 1.0}))
-            groups = [TermGroup(word, terms)]
+            groups = [TermGroup(word, self._with_metonyms(terms))]
             groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
             return tuple(groups)
         key = stem(word, lang)
@@ -88,6 +89,18 @@ class QueryExpander:
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
         weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (0.5 if in_phrase else 1.0)
         return (TermGroup(word, terms, weight),)
+
+    def _with_metonyms(self, terms: dict[str, float]) -> dict[str, float]:
+        """`terms` plus the capital of a country among them (or the country of a capital)."""
+        if self.analyzer.lang != "de" or not self.lexicon.metonyms:
+            return terms
+        out = dict(terms)
+        for term, weight in terms.items():
+            for name in self.lexicon.metonyms.get(term, ()):
+                alt = self.analyzer.word_terms(name)[0]
+                if self.vocabulary is None or alt in self.vocabulary:
+                    out[alt] = max(out.get(alt, 0.0), METONYM_WEIGHT * weight)
+        return out
 
     def _absent(self, terms: list[str]) -> bool:
         return self.vocabulary is not None and not any(t in self.vocabulary for t in terms)
@@ -119,8 +132,7 @@ class QueryExpander:
         terms: dict[str, float] = {}
         for word, share in self._shares(raw).items():
             for j, term in enumerate(self.analyzer.word_terms(word)):
-                if self.vocabulary is not None and term not in self.vocabulary:
-                    continue
                 w = math.sqrt(share) * (1.0 if j == 0 else PART_WEIGHT)
                 terms[term] = max(terms.get(term, 0.0), w)
-        return terms
+        terms = self._with_metonyms(terms)  # before the filter: "Russia" -> Russland -> Moskau
+        return {t: w for t, w in terms.items() if self.vocabulary is None or t in self.vocabulary}

@@ -22,11 +22,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 13  # bump when the derived tables change shape or meaning
+FORMAT = 14  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
 _NOTES = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s]+/")
+_CAPITAL = re.compile(r"\(Hauptstadt (?:von |der |des )?([^)]+)\)")  # "Moskau (Hauptstadt von Russland)"
 _PLACEHOLDERS = {"en": {"sb", "sth", "one", "oneself", "someone", "something"},
                  "de": {"jd", "jdn", "jdm", "jds", "etw", "sich", "einen", "eine", "einem"}}
 _warned = False
@@ -44,6 +45,8 @@ class Lexicon:
     side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), keyed by stem.
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
+    `metonyms["russland"]` -> ("moskau",), and back: news names a state by its capital ("Moskau
+    liefert ..."); the pairs are the list's "(Hauptstadt von Russland)" notes, one-word names only.
     """
 
     en_de: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -52,6 +55,7 @@ class Lexicon:
     en_heads: dict[str, dict[str, float]] = field(default_factory=dict)
     de_synonyms: dict[str, dict[str, float]] = field(default_factory=dict)
     gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -92,12 +96,15 @@ def parse(path: str | os.PathLike) -> Lexicon:
     de_synonyms: dict[str, dict[str, float]] = {}
     renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
+    metonyms: dict[str, set[str]] = {}
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if line.startswith("#") or " :: " not in line:
                 continue
             de, en = line.rstrip("\n").split(" :: ", 1)
             de_subs, en_subs = de.split(" | "), en.split(" | ")
+            if capital := _CAPITAL.search(de_subs[0]):
+                _pair_capital(metonyms, de_subs[0], capital.group(1))
             if len(de_subs) != len(en_subs):
                 de_subs, en_subs = de_subs[:1], en_subs[:1]
             for n, (de_sub, en_sub) in enumerate(zip(de_subs, en_subs)):
@@ -140,7 +147,19 @@ def parse(path: str | os.PathLike) -> Lexicon:
             if len(chosen) == GLOSS_ALTERNATIVES:
                 break
         gloss[key] = tuple(chosen.values())
-    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms, gloss=gloss, source=str(path))
+    return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms,
+                   gloss=gloss, metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()}, source=str(path))
+
+
+def _pair_capital(pairs: dict[str, set[str]], names: str, country: str) -> None:
+    """Record capital <-> country for one entry ("Tehran; Teheran (Hauptstadt von Iran) [geogr.]")."""
+    country_words = words(country)
+    capitals = [t[0] for t in _words_of_synonyms(names, "de") if len(t) == 1]
+    if len(country_words) != 1 or not capitals:
+        return  # "Hauptstadt der Republik Korea", "Neu Delhi": a word-for-word match would mislead
+    pairs.setdefault(stem(country_words[0], "de"), set()).update(capitals)
+    for capital in capitals:
+        pairs.setdefault(stem(capital, "de"), set()).add(country_words[0])
 
 
 def _commonness(phrase: str, freq: Counter) -> float:

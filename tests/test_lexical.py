@@ -13,6 +13,7 @@ TEXTS = [
     "Am Freitag trifft sich Putin mit US-Präsident Trump.",
     "Der Freitagsgipfel beginnt um neun.",
     "Die Atmosphäre war herzlich.",
+    "Pjöngjang liefert Moskau Granaten.",
 ]
 DING = """Gespräch {n}; Unterhaltung {f} :: conversation; talk
 bestätigen {vt} | bestätigend | bestätigt :: to confirm | confirming | confirmed
@@ -25,6 +26,8 @@ Wasser {n} :: water
 Freitagsgipfel {m} :: Friday summit
 Stimmung {f}; Laune {f} :: mood
 Atmosphäre {f}; Stimmung {f} :: atmosphere
+Russland {n} [geogr.] :: Russia
+Moskau (Hauptstadt von Russland) [geogr.] :: Moscow (capital of Russia)
 """
 
 
@@ -90,6 +93,14 @@ def test_synonyms_only_stand_in_for_words_the_articles_lack(small_lexicon):
     r = LexicalRetriever(sentences(), small_lexicon)  # "Gespräch; Unterhaltung": the articles say Gespräch
     group = next(g for g in r.expander.expand("Wie lief das Gespräch?").groups if g.word == "gespräch")
     assert list(group.terms) == [r.analyzer.word_terms("gespräch")[0]]
+
+
+@pytest.mark.parametrize("question", ["Was liefert man Russland?", "What is supplied to Russia?"])
+def test_a_country_reaches_its_capital_standing_for_it(small_lexicon, question):
+    r = LexicalRetriever(sentences(), small_lexicon)
+    assert r.search(question, 1)[0].sentence.index == 6  # "Moskau" for Russia
+    group = next(g for g in r.expander.expand(question).groups if g.word in ("russland", "russia"))
+    assert group.terms[r.analyzer.word_terms("moskau")[0]] == pytest.approx(0.5)
 
 
 def test_coverage_is_a_share_of_the_question(small_lexicon):

@@ -14,6 +14,10 @@ Warnung {f} [mil.] :: warning
 Telefonat {n} :: phone call
 Denuklearisierung {f} (eines Gebiets) :: denuclearization (of an area)
 kaputt; verschlissen :: broken
+Moskau (Hauptstadt von Russland) [geogr.] :: Moscow (capital of Russia) <Moskva>
+Tehran; Teheran (Hauptstadt von Iran) [geogr.] :: Tehran (capital of Iran)
+Neu Delhi (Hauptstadt von Indien) [geogr.] :: New Delhi (capital of India)
+Seoul (Hauptstadt der Republik Korea) [geogr.] :: Seoul (capital of Republic of Korea)
 """
 
 
@@ -36,6 +40,14 @@ def test_parse_pairs_words_and_weights_senses(ding):
     assert lex.de_synonyms["gesprach"] == {"unterhaltung": 1.0}  # side by side in one sense
     assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
     assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted
+
+
+def test_parse_pairs_capitals_with_their_countries(ding):
+    lex = lexicon.parse(ding)
+    assert lex.metonyms["russland"] == ("moskau",) and lex.metonyms["moskau"] == ("russland",)
+    assert lex.metonyms["iran"] == ("teheran", "tehran") and lex.metonyms["teheran"] == ("iran",)
+    # names of two words would be matched word by word ("neu", "republik"): left out
+    assert not {"indi", "neu", "delhi", "seoul", "korea"} & set(lex.metonyms)
 
 
 def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .answer_type import AnswerType, AnswerTypes, asked_for
+from .continuation import cite_with_continuation, following
 from .embedder import Embedder
 from .lexical import LexicalRetriever
 from .lexicon import Lexicon
@@ -127,4 +128,7 @@ class HybridRetriever:
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]
-        return [Hit(self.sentences[rows[i]], float(fused[i])) for i in order if fused[i] > 0]
+        hits = [Hit(self.sentences[rows[i]], float(fused[i])) for i in order if fused[i] > 0]
+        if self.mode is Mode.HYBRID and hits:  # "Eichel zog Bilanz." + "Die Umstellung sei ..., sagte er."
+            hits = cite_with_continuation(hits, following(self.sentences, int(rows[order[0]])), k)
+        return hits

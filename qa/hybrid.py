@@ -18,6 +18,7 @@ from .embedder import Embedder
 from .lexical import LexicalRetriever
 from .lexicon import Lexicon
 from .retrieve import DenseRetriever
+from .sentences import is_heading
 from .store import StoredIndex
 from .types import Hit
 
@@ -51,6 +52,7 @@ class FusionConfig:
     lexical_only_coverage: float = 0.15  # without a dense opinion, ask for a bit more coverage
     type_bonus: float = 0.3  # added to sentences naming the kind of answer asked for ("When ...?")
     answer_span: int = 3  # a "How many ...?" answer must name a quantity within the first this many
+    heading_penalty: float = 0.3  # a heading names a topic; the sentences under it answer questions
 
     def __post_init__(self):
         if not 0.0 <= self.lexical_weight <= 1.0:
@@ -88,12 +90,19 @@ class HybridRetriever:
         chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # sentence alone fused best (bench/)
         self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight) if embedder else None
         self.answer_types = AnswerTypes([s.text for s in self.sentences])
+        self._heading = np.full(len(self.sentences), -1, dtype=np.int8)  # worked out when first a candidate
 
     def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cosines): the dense ranker's own candidates plus `also`, each with its exact score."""
         scored = self.dense.scores(question, k, also)
         rows = np.fromiter(scored, dtype=np.int64, count=len(scored))
         return rows, np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
+
+    def _headings(self, rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`: whether that sentence is a heading."""
+        for row in rows[self._heading[rows] < 0]:
+            self._heading[row] = is_heading(self.sentences[row])
+        return self._heading[rows] == 1
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""
@@ -116,6 +125,7 @@ class HybridRetriever:
             lexical_best = np.argpartition(-lex.scores, m - 1)[:m]
             rows, dense = self._dense_scores(question, m, also=lexical_best)
             fused = cfg.lexical_weight * _minmax(lex.scores[rows]) + (1 - cfg.lexical_weight) * _minmax(dense)
+            fused -= cfg.heading_penalty * self._headings(rows)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)
             kind = asked_for(question)

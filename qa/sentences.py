@@ -13,6 +13,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A segment that opens like this continues the previous sentence: pysbd splits after some
 # abbreviations ("u. a., dass ..."), and a German sentence never starts lower-case or with a comma.
 _CONTINUATION = re.compile(r"[a-zäöüß,;:)\]–-]")
+_SENTENCE_END = re.compile(r"[.!?:;…“”\"»«')]$")
 
 
 @lru_cache(maxsize=1)
@@ -79,3 +80,9 @@ def split_sentences(source: Source) -> list[Sentence]:
                 )
             )
     return sentences
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """Whether `sentence` is a heading: a paragraph of its own that does not end like a sentence."""
+    alone = (sentence.start, sentence.end) == (sentence.paragraph_start, sentence.paragraph_end)
+    return alone and not _SENTENCE_END.search(sentence.text)

@@ -1,5 +1,5 @@
 from qa.seeds import read_source, scan
-from qa.sentences import split_sentences
+from qa.sentences import is_heading, split_sentences
 from qa.types import Source
 
 from conftest import SEED, SEED_DIR
@@ -57,3 +57,10 @@ def test_paragraphs_and_whitespace():
     text = "Überschrift ohne Punkt\n\nErster Satz.   Zweiter\nSatz über zwei Zeilen.\n\n\n"
     assert sentences_of(text) == ["Überschrift ohne Punkt", "Erster Satz.", "Zweiter Satz über zwei Zeilen."]
     assert sentences_of("") == []
+
+
+def test_headings_are_paragraphs_of_their_own_that_do_not_end_like_sentences():
+    text = "Feiern auf der Mauer\n\nHunderte feierten. Sie tanzten.\n\nEin Satz allein.\n\n„Tor auf!“\n"
+    found = {s.text: is_heading(s) for s in split_sentences(Source("a.txt", text, "0" * 64))}
+    assert found == {"Feiern auf der Mauer": True, "Hunderte feierten.": False, "Sie tanzten.": False,
+                     "Ein Satz allein.": False, "„Tor auf!“": False}

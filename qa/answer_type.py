@@ -76,6 +76,23 @@ def asked_for(question: str) -> AnswerType | None:
     return None
 
 
+_COUNTED = re.compile(r"^\s*(?:how (?:many|much)|wie ?viele?)\s+((?:\w+\s*)+)", re.IGNORECASE)
+
+
+def counted(question: str, stop: frozenset[str]) -> list[str]:
+    """The words naming what a "How many ...?" question counts, up to its first stop word:
+    "How many different banknotes are there?" -> ["different", "banknotes"]."""
+    found = _COUNTED.match(question)
+    if not found:
+        return []
+    out = []
+    for word in found.group(1).lower().split():
+        if word in stop:
+            break
+        out.append(word)
+    return out
+
+
 def holds(kind: AnswerType, text: str) -> bool:
     """Whether `text` names something of `kind` (a time, a quantity)."""
     return _SENTENCE[kind].search(text) is not None

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_type import AnswerType, AnswerTypes, asked_for
+from .analysis import STOP
+from .answer_type import AnswerType, AnswerTypes, asked_for, counted
 from .continuation import cite_with_continuation, following
 from .embedder import Embedder
+from .expand import Query
 from .lexical import LexicalRetriever
 from .lexicon import Lexicon
 from .retrieve import DenseRetriever
@@ -104,6 +106,13 @@ class HybridRetriever:
             self._heading[row] = is_heading(self.sentences[row])
         return self._heading[rows] == 1
 
+    def _mention(self, query: Query, words: list[str], rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`: whether the sentence has any of `words` of the question (True if none)."""
+        groups = [g for g in query.groups if set(words) & set(g.word.split())]
+        if not groups:
+            return np.ones(len(rows), dtype=bool)
+        return np.logical_or.reduce([self.lexical.matches(g, rows) for g in groups])
+
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""
         if k < 1:
@@ -133,7 +142,11 @@ class HybridRetriever:
                 holding = self.answer_types.holding(kind, rows)
                 if kind is AnswerType.QUANTITY:
                     # "How old is Kim?" where the closest sentences name no number: the articles lack it.
-                    answered = bool(holding[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
+                    # "How many kilometres ...?" wants a number beside the word for what it counts.
+                    first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
+                    things = counted(question, STOP[lex.query.lang])
+                    answering = holding[first] & self._mention(lex.query, things, rows[first])
+                    answered = bool(answering.any())
                 fused += cfg.type_bonus * holding * (fused > 0)
         if not answered:
             return []

@@ -11,7 +11,7 @@ import bm25s
 import numpy as np
 
 from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language
-from qa.expand import Query, QueryExpander
+from qa.expand import Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
 
@@ -80,6 +80,13 @@ class LexicalRetriever:
             covered += group.weight * best_idf
         coverage = covered / total if total else covered
         return LexicalResult(query, scores, coverage)
+
+    def matches(self, group: TermGroup, rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`: whether that sentence has any alternative of `group`."""
+        found = np.zeros(len(rows), dtype=bool)
+        for term in group.terms:
+            found |= self._term_scores(term)[rows] > 0
+        return found
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         """The `k` best sentences for `question`, best first (sentences matching nothing are left out)."""

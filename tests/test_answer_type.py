@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from qa import QA
-from qa.answer_type import AnswerType, AnswerTypes, asked_for, holds
+from qa.analysis import STOP
+from qa.answer_type import AnswerType, AnswerTypes, asked_for, counted, holds
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -20,6 +21,12 @@ from qa.answer_type import AnswerType, AnswerTypes, asked_for, holds
 ])
 def test_the_opening_words_say_what_is_asked_for(question, kind):
     assert asked_for(question) is kind
+
+
+def test_what_a_how_many_question_counts():
+    assert counted("How many different banknotes are there?", STOP["en"]) == ["different", "banknotes"]
+    assert counted("Wie viele Kilometer lang ist die Mauer?", STOP["de"]) == ["kilometer", "lang"]
+    assert counted("How old is Kim?", STOP["en"]) == []
 
 
 @pytest.mark.parametrize("text, time, quantity", [
@@ -73,4 +80,5 @@ def test_a_when_question_prefers_the_sentence_that_names_a_time(visit):
 def test_a_how_many_question_is_not_answered_by_sentences_without_a_number(visit):
     assert "drei Tage" in visit.ask("Wie viele Tage blieb die Delegation?").citations[0].text
     assert visit.ask("Wie alt ist Kim Jong Un?").citations == []  # the article never says
+    assert visit.ask("Wie viele Kilometer fuhr die Delegation?").citations == []  # a number, but of days
     assert visit.ask("Wer ist Kim Jong Un?").citations  # the same words, no number asked for

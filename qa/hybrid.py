@@ -140,14 +140,14 @@ class HybridRetriever:
             kind = asked_for(question)
             if answered and kind is not None:
                 holding = self.answer_types.holding(kind, rows)
+                fused += cfg.type_bonus * holding * (fused > 0)
                 if kind is AnswerType.QUANTITY:
-                    # "How old is Kim?" where the closest sentences name no number: the articles lack it.
+                    # "How old is Kim?" where no sentence we would cite names a number: the articles lack it.
                     # "How many kilometres ...?" wants a number beside the word for what it counts.
                     first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
                     things = counted(question, STOP[lex.query.lang])
                     answering = holding[first] & self._mention(lex.query, things, rows[first])
                     answered = bool(answering.any())
-                fused += cfg.type_bonus * holding * (fused > 0)
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]

@@ -24,7 +24,7 @@ def _words(*alternatives: str) -> str:
 
 # The question's first words name what it asks for; "when" later in a question is a conjunction
 # ("What will Trump do when he meets Putin?"), so only a leading wh-phrase counts.
-_PREP = r"(?:(?:at|on|in|since|until|by|from|um|an|in|seit|bis|ab|zu)\s+)?"
+_PREP = r"(?:(?:at|on|in|since|until|by|from|um|an|seit|bis|ab|zu)\s+)?"
 _QUESTION = {
     AnswerType.TIME: re.compile(
         r"^\s*(?:when\b|since when\b|how long ago\b|wann\b|seit wann\b|bis wann\b|ab wann\b"
@@ -56,14 +56,16 @@ _SENTENCE = {
     AnswerType.QUANTITY: re.compile(
         r"\d|\b" + _words(
             "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
-            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
-            "neunzig", r"\w*hundert\w*", r"\w*tausend\w*", r"dutzend\w*", r"million\w*", r"milliarde\w*",
-            "prozent", "hälfte", r"(?:minuten|stunden|tage|wochen|monate|jahre|jahrzehnte)lang\w*", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundreds?", "thousands?", "dozens?",
-            "millions?", "billions?", "percent", "half") + r"\b"
+            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+            r"\w*hundert\w*", r"\w*tausend\w*", r"dutzend\w*", r"million\w*", r"milliarde\w*",
+            "prozent", "hälfte", r"(?:minuten|stunden|tage|wochen|monate|jahre|jahrzehnte)lang\w*",
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            "hundreds?", "thousands?", "dozens?", "millions?", "billions?", "percent", "half") + r"\b"
         # "eine Stunde", "mehrere Wochen", "a few days": a span of time is a quantity too
         r"|\b(?:eine?[mnrs]?|mehrere[mn]?|einige[mn]?|wenige[mn]?|a|an|one|a few|several)\s+"
-        r"(?:sekunde|minute|stunde|tag|woche|monat|jahr|jahrzehnt|second|minute|hour|day|week|month|year|decade)",
+        r"(?:sekunde|minute|stunde|tag|woche|monat|jahr|jahrzehnt"
+        r"|second|minute|hour|day|week|month|year|decade)",
         re.IGNORECASE),
 }
 
@@ -99,7 +101,7 @@ def holds(kind: AnswerType, text: str) -> bool:
 
 
 class AnswerTypes:
-    """Which sentences of a fixed list hold each kind of answer, worked out for a sentence when first asked."""
+    """Which sentences of a fixed list hold each kind of answer, worked out when first asked."""
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts

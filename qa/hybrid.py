@@ -106,6 +106,23 @@ class HybridRetriever:
             self._heading[row] = is_heading(self.sentences[row])
         return self._heading[rows] == 1
 
+    def _by_answer_type(self, query: Query, rows: np.ndarray, fused: np.ndarray) -> bool:
+        """Raise (in place) the sentences naming what the question asks for; False when a "How many
+        ...?" question is left without a number among the citations."""
+        kind = asked_for(query.question)
+        if kind is None:
+            return True
+        cfg = self.config
+        holding = self.answer_types.holding(kind, rows)
+        fused += cfg.type_bonus * holding * (fused > 0)
+        if kind is not AnswerType.QUANTITY:
+            return True
+        # "How old is Kim?" where no sentence we would cite names a number: the articles lack it.
+        # "How many kilometres ...?" wants the number beside the word for what it counts.
+        first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
+        things = counted(query.question, STOP[query.lang])
+        return bool((holding[first] & self._mention(query, things, rows[first])).any())
+
     def _mention(self, query: Query, words: list[str], rows: np.ndarray) -> np.ndarray:
         """Per row of `rows`: whether the sentence has any of `words` of the question (True if none)."""
         groups = [g for g in query.groups if set(words) & set(g.word.split())]
@@ -137,17 +154,8 @@ class HybridRetriever:
             fused -= cfg.heading_penalty * self._headings(rows)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)
-            kind = asked_for(question)
-            if answered and kind is not None:
-                holding = self.answer_types.holding(kind, rows)
-                fused += cfg.type_bonus * holding * (fused > 0)
-                if kind is AnswerType.QUANTITY:
-                    # "How old is Kim?" where no sentence we would cite names a number: the articles lack it.
-                    # "How many kilometres ...?" wants a number beside the word for what it counts.
-                    first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
-                    things = counted(question, STOP[lex.query.lang])
-                    answering = holding[first] & self._mention(lex.query, things, rows[first])
-                    answered = bool(answering.any())
+            if answered:
+                answered = self._by_answer_type(lex.query, rows, fused)
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]

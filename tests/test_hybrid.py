@@ -57,7 +57,11 @@ def test_settings_are_checked():
 
 def _tiny_multilingual_model(folder: Path) -> Path:
     """A 2-layer BERT with a word-level vocabulary of the seed, saved as a sentence-transformers model."""
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
+    try:  # sentence-transformers 6 moved the modules; 5 has them only here
+        from sentence_transformers.sentence_transformer import modules as models
+    except ImportError:
+        from sentence_transformers import models
     from tokenizers import Tokenizer, pre_tokenizers
     from tokenizers.models import WordLevel
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast

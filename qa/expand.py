@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.analysis import Analyzer, content_words, guess_language, stem
-from qa.lexicon import Lexicon
+from qa.analysis import Analyzer, content_words, guess_language, stem, words
+from qa.lexicon import PHRASAL_PARTICLES, Lexicon
 
 SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
 PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
@@ -63,9 +63,27 @@ class QueryExpander:
                 if terms and lang == "en":
                     groups.append(TermGroup(f"{tokens[i]} {tokens[i + 1]}", terms))
                     used.update((i, i + 1))
+            if lang == "en":
+                groups += self._phrasal_verbs(question, tokens, used)
         for i, word in enumerate(tokens):
             groups.extend(self._word_groups(word, lang, target, i in used))
         return Query(question, lang, tuple(groups))  # empty groups: words the corpus lacks
+
+    def _phrasal_verbs(self, question: str, tokens: list[str], used: set[int]) -> list[TermGroup]:
+        """Groups for verbs with their particle ("switched off" -> abschalten); marks the verb used.
+
+        The phrase and the verb alone share the verb's place in the question, half each: a phrase
+        the list renders with words the articles lack ("go up") must not outweigh the question.
+        """
+        groups, raw = [], words(question)
+        for verb, particle in zip(raw, raw[1:]):
+            if particle not in PHRASAL_PARTICLES or verb not in tokens:
+                continue
+            terms = self._translations(f"{stem(verb, 'en')} {particle}", "en")
+            if terms:
+                groups.append(TermGroup(f"{verb} {particle}", terms, 0.5))
+                used.add(tokens.index(verb))
+        return groups
 
     def _word_groups(self, word: str, lang: str, target: str, in_phrase: bool) -> tuple[TermGroup, ...]:
         own = self.analyzer.word_terms(word)

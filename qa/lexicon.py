@@ -22,12 +22,15 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 14  # bump when the derived tables change shape or meaning
+FORMAT = 15  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
 _NOTES = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s]+/")
 _CAPITAL = re.compile(r"\(Hauptstadt (?:von |der |des )?([^)]+)\)")  # "Moskau (Hauptstadt von Russland)"
+# English verb particles: "to switch off" keeps its particle ("switch off" -> abschalten), which the
+# stop words would drop, leaving "switch" with every sense of the verb.
+PHRASAL_PARTICLES = frozenset("off out up down away back over".split())
 _PLACEHOLDERS = {"en": {"sb", "sth", "one", "oneself", "someone", "something"},
                  "de": {"jd", "jdn", "jdm", "jds", "etw", "sich", "einen", "eine", "einem"}}
 _warned = False
@@ -127,6 +130,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
                     renderings.setdefault(stem(dw, "de"), Counter()).update(rendered)
                 en_phrases = [t for t in ([w for w in toks if w not in STOP["en"]] for toks in en_syns)
                               if 1 <= len(t) <= 2]
+                en_phrases += [t for t in en_syns if len(t) == 2 and t[1] in PHRASAL_PARTICLES
+                               and t[0] not in STOP["en"]]
                 for en_toks in en_phrases:
                     key = " ".join(stem(w, "en") for w in en_toks)
                     for dw in de_words:

@@ -14,6 +14,7 @@ TEXTS = [
     "Der Freitagsgipfel beginnt um neun.",
     "Die Atmosphäre war herzlich.",
     "Pjöngjang liefert Moskau Granaten.",
+    "Der Meiler bleibt abgeschaltet.",
 ]
 DING = """Gespräch {n}; Unterhaltung {f} :: conversation; talk
 bestätigen {vt} | bestätigend | bestätigt :: to confirm | confirming | confirmed
@@ -28,6 +29,9 @@ Stimmung {f}; Laune {f} :: mood
 Atmosphäre {f}; Stimmung {f} :: atmosphere
 Russland {n} [geogr.] :: Russia
 Moskau (Hauptstadt von Russland) [geogr.] :: Moscow (capital of Russia)
+abschalten {vt} | abschaltend | abgeschaltet :: to switch off | switching off | switched off
+umschalten {vt} :: to switch
+Schalter {m} :: switch
 """
 
 
@@ -101,6 +105,15 @@ def test_a_country_reaches_its_capital_standing_for_it(small_lexicon, question):
     assert r.search(question, 1)[0].sentence.index == 6  # "Moskau" for Russia
     group = next(g for g in r.expander.expand(question).groups if g.word in ("russland", "russia"))
     assert group.terms[r.analyzer.word_terms("moskau")[0]] == pytest.approx(0.5)
+
+
+def test_a_phrasal_verb_is_translated_with_its_particle(small_lexicon):
+    r = LexicalRetriever(sentences(), small_lexicon)
+    question = "Was the plant switched off?"
+    groups = {g.word: g for g in r.expander.expand(question).groups}
+    assert groups["switched off"].terms == {r.analyzer.word_terms("abgeschaltet")[0]: 1.0}  # in the articles
+    assert groups["switched off"].weight == 0.5 and groups["switched"].weight < 0.5  # the verb's place, shared
+    assert r.search(question, 1)[0].sentence.index == 7
 
 
 def test_coverage_is_a_share_of_the_question(small_lexicon):

@@ -15,6 +15,7 @@ Telefonat {n} :: phone call
 Denuklearisierung {f} (eines Gebiets) :: denuclearization (of an area)
 kaputt; verschlissen :: broken
 Moskau (Hauptstadt von Russland) [geogr.] :: Moscow (capital of Russia) <Moskva>
+etw. abschalten {vt} | abschaltend | abgeschaltet :: to switch off sth. | switching off | switched off
 Tehran; Teheran (Hauptstadt von Iran) [geogr.] :: Tehran (capital of Iran)
 Neu Delhi (Hauptstadt von Indien) [geogr.] :: New Delhi (capital of India)
 Seoul (Hauptstadt der Republik Korea) [geogr.] :: Seoul (capital of Republic of Korea)
@@ -40,6 +41,12 @@ def test_parse_pairs_words_and_weights_senses(ding):
     assert lex.de_synonyms["gesprach"] == {"unterhaltung": 1.0}  # side by side in one sense
     assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
     assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted
+
+
+def test_parse_keeps_the_particle_of_a_phrasal_verb(ding):
+    lex = lexicon.parse(ding)
+    assert lex.translate("switch off", "en") == {"abschalten": 1.0, "abschaltend": 1.0, "abgeschaltet": 1.0}
+    assert "abschalten" in lex.translate("switch", "en")  # the verb alone still reaches it
 
 
 def test_parse_pairs_capitals_with_their_countries(ding):

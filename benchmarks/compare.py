@@ -16,11 +16,14 @@ PEER_SCRIPT = Path(__file__).with_name("peer.py")
 def find_peer_python(explicit: str | None) -> str | None:
     """The interpreter that has LangChain: --peer-python, $QA_PEER_PYTHON, or this one if it can."""
     for candidate in (explicit, os.environ.get("QA_PEER_PYTHON"), sys.executable):
-        if candidate and (Path(candidate).is_file() or shutil.which(candidate)):
-            probe = subprocess.run([candidate, "-c", "import langchain_community, langchain_huggingface"],
+        # Absolute, since the peer runs in a work folder; not resolved: a venv's python is a symlink.
+        found = os.path.abspath(candidate) if candidate and Path(candidate).is_file() else \
+            candidate and shutil.which(candidate)
+        if found:
+            probe = subprocess.run([found, "-c", "import langchain_community, langchain_huggingface"],
                                    capture_output=True)
             if probe.returncode == 0:
-                return candidate
+                return found
     return None
 
 

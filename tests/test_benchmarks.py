@@ -23,3 +23,21 @@ def test_search_figures_and_table():
     assert rows["warm ask() median <= 5 ms"][2] == "met"
     assert rows["2k search recall@10 >= 0.95"][1].startswith("0.") or rows["2k search recall@10 >= 0.95"][1] == "1.000"
     assert rows["qa ask: start to first answer <= 3 s"][1] == "not measured"
+
+
+def test_the_peer_interpreter_is_named_absolutely_without_resolving_its_symlink(tmp_path, monkeypatch):
+    """`make bench` passes `.venv-peer/bin/python`, and the peer runs in a work folder of its own."""
+    import subprocess
+
+    from benchmarks import compare
+
+    bin_dir = tmp_path / ".venv-peer" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "python3").write_text("")
+    (bin_dir / "python").symlink_to("python3")
+    probed = []
+    monkeypatch.setattr(compare.subprocess, "run",
+                        lambda cmd, **kw: probed.append(cmd[0]) or subprocess.CompletedProcess(cmd, 0))
+    monkeypatch.chdir(tmp_path)
+    assert compare.find_peer_python(".venv-peer/bin/python") == str(bin_dir / "python")
+    assert probed == [str(bin_dir / "python")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from qa import QA, QAError, QuestionError, check_question
+from qa import QA, IndexStatus, QAError, QuestionError, check_question
 from ui import render
 
 log = logging.getLogger(__name__)
@@ -43,10 +43,10 @@ def build_app(qa: QA) -> gr.Blocks:
     answers, so the page never answers from an index older than the seeds.
     """
 
-    def status_outputs():
-        """(status line, rebuild button) as they should look now."""
+    def status_outputs(status: IndexStatus | None = None):
+        """(status line, rebuild button) as they should look now; `status` when it was just read."""
         try:
-            status = qa.status()
+            status = status or qa.status()
         except QAError as e:  # e.g. the seeds folder is gone: say so, keep the page up
             return f"⚠️ {e}", gr.update(visible=True)
         except Exception:
@@ -81,7 +81,9 @@ def build_app(qa: QA) -> gr.Blocks:
             log.exception("qa failed on %r", message)
             yield render.error_html(INTERNAL_ERROR), *status_outputs()
         else:
-            yield render.answer_html(answer, note=note), *status_outputs()
+            # Read before answering and still true, unless the index was rebuilt to answer.
+            unchanged = status if status is not None and not status.stale else None
+            yield render.answer_html(answer, note=note), *status_outputs(unchanged)
 
     def chat(message: str) -> dict:
         """Answer a question from the articles.

@@ -77,9 +77,10 @@ def _qa(args):
 
 def _ask(args) -> int:
     from .errors import QuestionError
+    from .pipeline import MAX_TOP_K
 
-    if not 1 <= args.top_k <= 50:
-        raise QuestionError(f"--top-k must be from 1 to 50, got {args.top_k}.")
+    if not 1 <= args.top_k <= MAX_TOP_K:  # checked here too, to name the flag before the model loads
+        raise QuestionError(f"--top-k must be from 1 to {MAX_TOP_K}, got {args.top_k}.")
     answer = _qa(args).ask(" ".join(args.question), top_k=args.top_k)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))

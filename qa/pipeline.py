@@ -25,6 +25,7 @@ from .types import Answer
 log = logging.getLogger(__name__)
 
 DEFAULT_TOP_K = 3
+MAX_TOP_K = 50  # citations per answer at most
 _lexicon: Lexicon | None = None
 _lexicon_lock = threading.Lock()
 
@@ -119,8 +120,8 @@ class QA:
     def ask(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
         """Answer `question` from the articles, citing the sentences it rests on (best first)."""
         q = check_question(question)
-        if not isinstance(top_k, int) or not 1 <= top_k <= 50:
-            raise ValueError(f"top_k must be an integer from 1 to 50, got {top_k!r}")
+        if not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
+            raise ValueError(f"top_k must be an integer from 1 to {MAX_TOP_K}, got {top_k!r}")
         for _ in range(3):
             retriever = self.retriever()
             hits = retriever.search(q, top_k)  # [] when the articles do not cover it

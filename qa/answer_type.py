@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Sequence
-
-import numpy as np
 
 
 class AnswerType(str, enum.Enum):
@@ -99,17 +96,3 @@ def holds(kind: AnswerType, text: str) -> bool:
     """Whether `text` names something of `kind` (a time, a quantity)."""
     return _SENTENCE[kind].search(text) is not None
 
-
-class AnswerTypes:
-    """Which sentences of a fixed list hold each kind of answer, worked out when first asked."""
-
-    def __init__(self, texts: Sequence[str]):
-        self.texts = texts
-        self._known = {kind: np.full(len(texts), -1, dtype=np.int8) for kind in AnswerType}
-
-    def holding(self, kind: AnswerType, rows: np.ndarray) -> np.ndarray:
-        """Per row of `rows`: whether that sentence names something of `kind`."""
-        known = self._known[kind]
-        for row in rows[known[rows] < 0]:
-            known[row] = holds(kind, self.texts[row])
-        return known[rows] == 1

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Callable, Sequence
 
 import numpy as np
 
 from .analysis import STOP
-from .answer_type import AnswerType, AnswerTypes, asked_for, counted
+from .answer_type import AnswerType, asked_for, counted, holds
 from .continuation import cite_with_continuation, following
 from .embedder import Embedder
 from .expand import Query
@@ -77,6 +78,22 @@ def _minmax(x: np.ndarray) -> np.ndarray:
     return (x - x.min()) / span if span > 0 else np.zeros_like(x)
 
 
+class RowFlags:
+    """A yes/no property of each item of a fixed list, worked out for an item when first asked:
+    only candidates are looked at, so a large index costs nothing up front."""
+
+    def __init__(self, items: Sequence, predicate: Callable[[object], bool]):
+        self.items = items
+        self.predicate = predicate
+        self._known = np.full(len(items), -1, dtype=np.int8)  # -1: not worked out yet
+
+    def __call__(self, rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`: whether that item has the property."""
+        for row in rows[self._known[rows] < 0]:
+            self._known[row] = self.predicate(self.items[row])
+        return self._known[rows] == 1
+
+
 class HybridRetriever:
     """Ranks the index's sentences in one `Mode`; `search` returns [] when the articles lack an answer."""
 
@@ -91,20 +108,15 @@ class HybridRetriever:
         self.lexical = LexicalRetriever(self.sentences, lexicon) if self.mode is not Mode.DENSE else None
         chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # sentence alone fused best (bench/)
         self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight) if embedder else None
-        self.answer_types = AnswerTypes([s.text for s in self.sentences])
-        self._heading = np.full(len(self.sentences), -1, dtype=np.int8)  # worked out when first a candidate
+        self._headings = RowFlags(self.sentences, is_heading)
+        self._holding = {kind: RowFlags(self.sentences, lambda s, kind=kind: holds(kind, s.text))
+                         for kind in AnswerType}
 
     def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cosines): the dense ranker's own candidates plus `also`, each with its exact score."""
         scored = self.dense.scores(question, k, also)
         rows = np.fromiter(scored, dtype=np.int64, count=len(scored))
         return rows, np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
-
-    def _headings(self, rows: np.ndarray) -> np.ndarray:
-        """Per row of `rows`: whether that sentence is a heading."""
-        for row in rows[self._heading[rows] < 0]:
-            self._heading[row] = is_heading(self.sentences[row])
-        return self._heading[rows] == 1
 
     def _by_answer_type(self, query: Query, rows: np.ndarray, fused: np.ndarray) -> bool:
         """Raise (in place) the sentences naming what the question asks for; False when a "How many
@@ -113,7 +125,7 @@ class HybridRetriever:
         if kind is None:
             return True
         cfg = self.config
-        holding = self.answer_types.holding(kind, rows)
+        holding = self._holding[kind](rows)
         fused += cfg.type_bonus * holding * (fused > 0)
         if kind is not AnswerType.QUANTITY:
             return True

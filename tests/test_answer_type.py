@@ -1,10 +1,9 @@
 """The kind of answer a question asks for, and how retrieval uses it."""
-import numpy as np
 import pytest
 
 from qa import QA
 from qa.analysis import STOP
-from qa.answer_type import AnswerType, AnswerTypes, asked_for, counted, holds
+from qa.answer_type import AnswerType, asked_for, counted, holds
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -42,16 +41,6 @@ def test_what_a_how_many_question_counts():
 def test_sentences_that_name_a_time_or_a_quantity(text, time, quantity):
     assert holds(AnswerType.TIME, text) is time
     assert holds(AnswerType.QUANTITY, text) is quantity
-
-
-def test_answer_types_are_worked_out_once_per_sentence(monkeypatch):
-    texts = ["Am Freitag.", "Ohne Zeit.", "Um 9 Uhr."]
-    types = AnswerTypes(texts)
-    assert types.holding(AnswerType.TIME, np.array([2, 0])).tolist() == [True, True]
-    seen = []
-    monkeypatch.setattr("qa.answer_type.holds", lambda kind, text: seen.append(text) or False)
-    assert types.holding(AnswerType.TIME, np.array([0, 1, 2])).tolist() == [True, False, True]
-    assert seen == ["Ohne Zeit."]  # only the sentence not asked about before
 
 
 ARTICLE = """Kim Jong Un empfing am Montag den russischen Außenminister in Pjöngjang.

@@ -3,12 +3,13 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import KIM_WARNS, ROOT
 from qa import QA
 from qa.cli import main
-from qa.hybrid import FusionConfig, Mode, config_for, is_multilingual
+from qa.hybrid import FusionConfig, Mode, RowFlags, config_for, is_multilingual
 from qa.lexicon import DEFAULT_PATH, ENV_VAR
 
 # Checked without parsing it: tests write their caches under tmp_path, and none exists at import.
@@ -127,3 +128,13 @@ def test_a_heading_gives_way_to_the_sentence_under_it(tmp_path, fake_embedder):
     qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
     cited = [c.text for c in qa.ask("Feiern auf der Mauer?").citations]
     assert cited[:2] == ["Auf der Mauer feiern Hunderte bis in den Morgen.", "Feiern auf der Mauer"]
+
+
+def test_row_flags_are_worked_out_once_per_row():
+    texts = ["Am Freitag.", "Ohne Zeit.", "Um 9 Uhr."]
+    seen = []
+    flags = RowFlags(texts, lambda text: seen.append(text) or "Zeit" not in text)
+    assert flags(np.array([2, 0])).tolist() == [True, True]
+    seen.clear()
+    assert flags(np.array([0, 1, 2])).tolist() == [True, False, True]
+    assert seen == ["Ohne Zeit."]  # only the sentence not asked about before

@@ -112,9 +112,10 @@ class HybridRetriever:
         self._holding = {kind: RowFlags(self.sentences, lambda s, kind=kind: holds(kind, s.text))
                          for kind in AnswerType}
 
-    def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None,
+                      lang: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cosines): the dense ranker's own candidates plus `also`, each with its exact score."""
-        scored = self.dense.scores(question, k, also)
+        scored = self.dense.scores(question, k, also, lang)
         rows = np.fromiter(scored, dtype=np.int64, count=len(scored))
         return rows, np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
 
@@ -161,7 +162,7 @@ class HybridRetriever:
             # Fuse over candidates (each ranker's best), not every sentence: scales to large indexes.
             m = min(len(self.sentences), max(CANDIDATES, k))
             lexical_best = np.argpartition(-lex.scores, m - 1)[:m]
-            rows, dense = self._dense_scores(question, m, also=lexical_best)
+            rows, dense = self._dense_scores(question, m, also=lexical_best, lang=lex.query.lang)
             fused = cfg.lexical_weight * _minmax(lex.scores[rows]) + (1 - cfg.lexical_weight) * _minmax(dense)
             fused -= cfg.heading_penalty * self._headings(rows)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])

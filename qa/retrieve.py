@@ -40,14 +40,16 @@ class DenseRetriever:
         self.gloss_weight = gloss_weight
         self.candidates = candidates
 
-    def scores(self, question: str, k: int, also: np.ndarray | None = None) -> dict[int, float]:
+    def scores(self, question: str, k: int, also: np.ndarray | None = None,
+               lang: str | None = None) -> dict[int, float]:
         """{sentence row: score} for the best candidates of either view, and for the rows in `also`."""
         n = len(self.index.sentences)
         if n == 0:
             return {}
         q = self.embedder.encode([question])
         m = min(n, max(self.candidates, k))
-        glosses = self.index.gloss_index if self.gloss_weight > 0 and guess_language(question) == "en" else None
+        lang = lang or guess_language(question)  # the caller may know it already
+        glosses = self.index.gloss_index if self.gloss_weight > 0 and lang == "en" else None
         found = [self.index.sentence_index.search(q, m)[1][0]]
         if self.chunk_weight > 0:
             found.append(self.index.chunk_index.search(q, m)[1][0])

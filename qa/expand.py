@@ -15,6 +15,7 @@ from qa.lexicon import PHRASAL_PARTICLES, Lexicon
 
 SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
 PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
+IN_PHRASE = 0.5  # a word read inside a phrase, and a phrasal verb's phrase: they share its place
 WORD_CACHE = 65536  # question words whose term groups are kept
 MIN_SHARE = 0.15  # drop translations given for less than this share of the best one's senses
 SYNONYM_WEIGHT = 0.5  # a German synonym the articles use, for a word (or translations) they lack
@@ -81,7 +82,7 @@ class QueryExpander:
                 continue
             terms = self._translations(f"{stem(verb, 'en')} {particle}", "en")
             if terms:
-                groups.append(TermGroup(f"{verb} {particle}", terms, 0.5))
+                groups.append(TermGroup(f"{verb} {particle}", terms, IN_PHRASE))
                 used.add(tokens.index(verb))
         return groups
 
@@ -105,7 +106,7 @@ class QueryExpander:
         senses = len(self.lexicon.translate(key, lang))
         terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
-        weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (0.5 if in_phrase else 1.0)
+        weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (IN_PHRASE if in_phrase else 1.0)
         return (TermGroup(word, terms, weight),)
 
     def _with_metonyms(self, terms: dict[str, float]) -> dict[str, float]:

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from qa.errors import QAError
-from qa.evaluate import EvalItem, evaluate, load_items
+from qa.evaluate import EvalItem, evaluate, load_items, wilson
 
 ITEMS = [
     EvalItem("q1", "en", ("alpha",)),
@@ -41,3 +41,18 @@ def test_load_items_reads_the_dev_format_and_names_bad_lines(tmp_path):
         load_items(bad)
     with pytest.raises(QAError, match="cannot read"):
         load_items(tmp_path / "absent.jsonl")
+
+
+def test_wilson_interval_brackets_the_rate_and_narrows_with_more_questions():
+    low, high = wilson(18, 20)
+    assert low < 0.9 < high
+    assert (round(low, 2), round(high, 2)) == (0.70, 0.97)  # the textbook Wilson figures for 18/20
+    wide, narrow = wilson(9, 10), wilson(90, 100)
+    assert narrow[1] - narrow[0] < wide[1] - wide[0]
+    assert wilson(0, 5)[0] == 0.0 and wilson(5, 5)[1] == 1.0 and wilson(0, 0) == (0.0, 1.0)
+
+
+def test_report_gives_the_hit_at_3_interval_per_language():
+    report = evaluate(ITEMS, lambda q: RANKED[q])
+    assert report.metrics["en"]["hit@3_ci95"] == pytest.approx(wilson(1, 2))
+    assert "95% interval" in report.table()

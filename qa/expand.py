@@ -57,6 +57,9 @@ class QueryExpander:
         tokens = content_words(question, lang)
         groups: list[TermGroup] = []
         used: set[int] = set()  # positions consumed by a two-word phrase ("phone call")
+        for i, joined in self._written_together(tokens, lang, target):
+            groups.append(joined)
+            used.update((i, i + 1))
         if lang != target and self.lexicon.available:
             for i in range(len(tokens) - 1):
                 key = f"{stem(tokens[i], lang)} {stem(tokens[i + 1], lang)}"
@@ -69,6 +72,20 @@ class QueryExpander:
         for i, word in enumerate(tokens):
             groups.extend(self._word_groups(word, lang, target, i in used))
         return Query(question, lang, tuple(groups))  # empty groups: words the corpus lacks
+
+    def _written_together(self, tokens: list[str], lang: str, target: str) -> list[tuple[int, TermGroup]]:
+        """Two question words the articles write as one: German compounds English loanwords
+        ("starter kits" -> "Starterkits", "home office" -> "Homeoffice"), and a German question
+        may split a compound the articles join ("Starter-Kits"). (position, group) pairs."""
+        if self.vocabulary is None:
+            return []
+        weight = 1.0 if lang == target else SELF_WEIGHT
+        found = []
+        for i in range(len(tokens) - 1):
+            term = self.analyzer.word_terms(tokens[i] + tokens[i + 1])[0]
+            if term in self.vocabulary:
+                found.append((i, TermGroup(f"{tokens[i]} {tokens[i + 1]}", {term: weight})))
+        return found
 
     def _phrasal_verbs(self, question: str, tokens: list[str], used: set[int]) -> list[TermGroup]:
         """Groups for verbs with their particle ("switched off" -> abschalten); marks the verb used.

@@ -116,6 +116,15 @@ def test_a_phrasal_verb_is_translated_with_its_particle(small_lexicon):
     assert r.search(question, 1)[0].sentence.index == 7
 
 
+@pytest.mark.parametrize("question", ["Who sold the starter kits?", "Wer verkaufte die Starter-Kits?"])
+def test_two_words_the_articles_write_as_one_compound(small_lexicon, question):
+    texts = TEXTS + ["Banken verkauften Starterkits mit Münzen.", "Der Start war holprig."]
+    r = LexicalRetriever(sentences(texts), small_lexicon)
+    groups = {g.word: g for g in r.expander.expand(question).groups}
+    assert r.analyzer.word_terms("starterkits")[0] in groups["starter kits"].terms
+    assert r.search(question, 1)[0].sentence.index == len(TEXTS)
+
+
 def test_coverage_is_a_share_of_the_question(small_lexicon):
     r = LexicalRetriever(sentences(), small_lexicon)
     good = r.score("Did the Kremlin confirm the conversation?").coverage.max()

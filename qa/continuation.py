@@ -1,10 +1,13 @@
-"""The sentence after the best one, when it carries on what that one began.
+"""The sentences around the best one, when it cannot be read without them.
 
 News reports introduce a speaker in one sentence and give what was said in the next: "Finance
 Minister Eichel drew a positive first balance." then "The changeover had been a feat of logistics,
 he said." A question about what the minister said matches the first; the answer is the second.
 So when the sentence after the best hit continues it (same paragraph, opening with a pronoun or a
-connective, or in the reported speech of German's Konjunktiv I), it is cited second.
+connective, or in the reported speech of German's Konjunktiv I), it is cited too.
+
+The other way round, a best hit that opens by pointing back ("Dies dürfe nicht ... instrumentalisiert
+werden") says what "dies" is only with the sentence before it, which is then cited too.
 """
 from __future__ import annotations
 
@@ -19,6 +22,10 @@ _CONTINUES = re.compile(
     r"|\b(?:he|she|they) (?:said|added|stressed)\b"
     r"|\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe)\b",  # reported speech (Konjunktiv I)
     re.IGNORECASE)
+# Opening words that stand for something in the sentence before. Not "das": it opens as many
+# sentences as an article ("Das Treffen ...") as it does as a pronoun.
+_REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b",
+                          re.IGNORECASE)
 
 
 def continues(text: str) -> bool:
@@ -26,21 +33,42 @@ def continues(text: str) -> bool:
     return _CONTINUES.search(text) is not None
 
 
-def following(sentences: Sequence[Sentence], row: int) -> Sentence | None:
-    """The sentence after `sentences[row]` in the same paragraph, if it continues it.
+def refers_back(text: str) -> bool:
+    """Whether a sentence opens with a word that stands for something in the one before it."""
+    return _REFERS_BACK.search(text) is not None
 
-    An index keeps each source's sentences in order, so the next one is the next row.
+
+def _neighbour(sentences: Sequence[Sentence], row: int, step: int) -> Sentence | None:
+    """The sentence `step` (+1 or -1) from `sentences[row]` in the same paragraph, if any.
+
+    An index keeps each source's sentences in order, so the neighbour is the neighbouring row.
     """
-    if row + 1 >= len(sentences):
+    if not 0 <= row + step < len(sentences):
         return None
-    this, after = sentences[row], sentences[row + 1]
-    same_place = (after.source, after.index, after.paragraph) == (this.source, this.index + 1, this.paragraph)
-    return after if same_place and continues(after.text) else None
+    this, other = sentences[row], sentences[row + step]
+    same_place = (other.source, other.index, other.paragraph) == (this.source, this.index + step, this.paragraph)
+    return other if same_place else None
 
 
-def cite_with_continuation(hits: list[Hit], after: Sentence | None, k: int, span: int = 3) -> list[Hit]:
-    """`hits` with `after`, the continuation of the first hit, second, unless within `span` already."""
-    if not hits or after is None or any(h.sentence == after for h in hits[:span]):
+def following(sentences: Sequence[Sentence], row: int) -> Sentence | None:
+    """The sentence after `sentences[row]` in the same paragraph, if it continues it."""
+    after = _neighbour(sentences, row, +1)
+    return after if after is not None and continues(after.text) else None
+
+
+def preceding(sentences: Sequence[Sentence], row: int) -> Sentence | None:
+    """The sentence before `sentences[row]` in the same paragraph, if `sentences[row]` refers back to it."""
+    return _neighbour(sentences, row, -1) if refers_back(sentences[row].text) else None
+
+
+def cite_with_context(hits: list[Hit], before: Sentence | None, after: Sentence | None, k: int,
+                      span: int = 3) -> list[Hit]:
+    """`hits` with the first hit's context right after it: `before` (what it refers back to), then
+    `after` (its continuation); each only when it is not within the first `span` already."""
+    if not hits:
         return hits
-    rest = [h for h in hits[1:] if h.sentence != after]
-    return [hits[0], Hit(after, hits[0].score), *rest][:k]
+    context = [s for s in (before, after) if s is not None and all(h.sentence != s for h in hits[:span])]
+    if not context:
+        return hits
+    rest = [h for h in hits[1:] if h.sentence not in context]
+    return [hits[0], *(Hit(s, hits[0].score) for s in context), *rest][:k]

@@ -15,7 +15,7 @@ import numpy as np
 
 from .analysis import STOP
 from .answer_type import AnswerType, asked_for, counted, holds
-from .continuation import cite_with_continuation, following
+from .continuation import cite_with_context, following, preceding
 from .embedder import Embedder
 from .expand import Query
 from .lexical import LexicalRetriever
@@ -174,5 +174,6 @@ class HybridRetriever:
         order = np.argsort(-fused, kind="stable")[:k]
         hits = [Hit(self.sentences[rows[i]], float(fused[i])) for i in order if fused[i] > 0]
         if self.mode is Mode.HYBRID and hits:  # "Eichel zog Bilanz." + "Die Umstellung sei ..., sagte er."
-            hits = cite_with_continuation(hits, following(self.sentences, int(rows[order[0]])), k)
+            best = int(rows[order[0]])
+            hits = cite_with_context(hits, preceding(self.sentences, best), following(self.sentences, best), k)
         return hits

@@ -1,8 +1,8 @@
-"""The sentence after the best one is cited with it when it carries on what that one began."""
+"""The sentences around the best one are cited with it when it cannot be read without them."""
 import pytest
 
 from qa import QA
-from qa.continuation import cite_with_continuation, continues, following
+from qa.continuation import cite_with_context, continues, following, preceding, refers_back
 from qa.types import Hit, Sentence
 
 
@@ -30,13 +30,37 @@ def test_only_the_next_sentence_of_the_same_paragraph_follows():
     assert following(s, 2) is None  # the last sentence
 
 
-def test_the_continuation_is_cited_second_unless_already_near_the_top():
-    s = _sentences("A.", "Er sagte B.", "C.", "D.")
+@pytest.mark.parametrize("text, expected", [
+    ("Dies dürfe nicht instrumentalisiert werden, warnte sie.", True),
+    ("Diese Beziehung sei gut.", True),
+    ("They praised the banks.", True),
+    ("Das Treffen findet am Freitag statt.", False),  # "das" as an article
+    ("Die Banken öffneten am Mittwoch.", False),
+    ("Erst am Freitag trifft er Trump.", False),  # "Er" only as a word of its own
+])
+def test_what_refers_back_to_the_sentence_before(text, expected):
+    assert refers_back(text) is expected
+
+
+def test_only_the_sentence_before_in_the_same_paragraph_is_referred_to():
+    s = _sentences("Das Verhältnis ist gut.", "Dies dürfe nicht missbraucht werden.", "Dies gilt.", "Es regnet.",
+                   paragraphs=[0, 0, 1, 1])
+    assert preceding(s, 1) == s[0]
+    assert preceding(s, 2) is None  # opens another paragraph
+    assert preceding(s, 0) is None  # does not refer back, and is the first
+    assert preceding(s, 3) == s[2]
+
+
+def test_context_is_cited_right_after_the_best_hit_unless_already_near_the_top():
+    s = _sentences("A.", "Er sagte B.", "C.", "D.", "E.")
     hits = [Hit(s[0], 1.0), Hit(s[2], 0.5), Hit(s[3], 0.4)]
-    assert [h.sentence for h in cite_with_continuation(hits, s[1], k=3)] == [s[0], s[1], s[2]]
+    assert [h.sentence for h in cite_with_context(hits, None, s[1], k=3)] == [s[0], s[1], s[2]]
     near = [Hit(s[0], 1.0), Hit(s[2], 0.5), Hit(s[1], 0.4)]
-    assert cite_with_continuation(near, s[1], k=3) == near
-    assert cite_with_continuation(hits, None, k=3) == hits
+    assert cite_with_context(near, None, s[1], k=3) == near
+    assert cite_with_context(hits, None, None, k=3) == hits
+    both = cite_with_context(hits, s[4], s[1], k=4)  # what it refers to, then what continues it
+    assert [h.sentence for h in both] == [s[0], s[4], s[1], s[2]]
+    assert {h.score for h in both[:3]} == {1.0}
 
 
 ARTICLE = """Bundesfinanzminister Hans Eichel zog eine erste positive Bilanz. Die Umstellung sei eine logistische Meisterleistung gewesen, sagte der Politiker.
@@ -55,3 +79,23 @@ def test_a_question_about_what_someone_said_cites_what_follows_the_introduction(
     cited = [c.text for c in qa.ask("Was sagte Bundesfinanzminister Eichel?").citations]
     assert cited[0].startswith("Bundesfinanzminister Hans Eichel")
     assert cited[1].startswith("Die Umstellung sei eine logistische Meisterleistung")
+
+
+REFERRING = """Kims Schwester äußerte sich zu Trump. Das persönliche Verhältnis zwischen ihrem Bruder und Trump sei nicht schlecht. Dies dürfe jedoch nicht für die Abrüstung instrumentalisiert werden, warnte sie.
+
+Die Abrüstung ist ein altes Thema.
+
+Über Abrüstung wird seit Jahren verhandelt.
+
+Die Abrüstung darf nicht scheitern, werden Diplomaten nicht müde zu betonen.
+"""
+
+
+def test_a_best_hit_that_refers_back_is_cited_with_what_it_refers_to(tmp_path, fake_embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kim.txt").write_text(REFERRING, encoding="utf-8")
+    qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    cited = [c.text for c in qa.ask("Was darf nicht für die Abrüstung instrumentalisiert werden?").citations]
+    assert cited[0].startswith("Dies dürfe jedoch")
+    assert cited[1].startswith("Das persönliche Verhältnis")  # ranked below the Abrüstung sentences alone

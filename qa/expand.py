@@ -21,6 +21,7 @@ MIN_SHARE = 0.15  # drop translations given for less than this share of the best
 SYNONYM_WEIGHT = 0.5  # a German synonym the articles use, for a word (or translations) they lack
 HEAD_WEIGHT = 0.8  # "barrier" -> Schlagbaum, listed only as "border-post barrier" (a looser sense)
 METONYM_WEIGHT = 0.5  # a capital for its country and back: "Russia" -> Moskau ("Moskau liefert ...")
+PLACE_ADJECTIVE_WEIGHT = 0.5  # a place for its adjective and back: "Russia's" -> "russischen"
 
 
 @dataclass(frozen=True)
@@ -127,15 +128,18 @@ class QueryExpander:
         return (TermGroup(word, terms, weight),)
 
     def _with_metonyms(self, terms: dict[str, float]) -> dict[str, float]:
-        """`terms` plus the capital of a country among them (or the country of a capital)."""
-        if self.analyzer.lang != "de" or not self.lexicon.metonyms:
+        """`terms` plus what stands for a place among them: the capital of a country (or the country
+        of a capital), and the adjective of a place (or the place of an adjective)."""
+        if self.analyzer.lang != "de":
             return terms
         out = dict(terms)
-        for term, weight in terms.items():
-            for name in self.lexicon.metonyms.get(term, ()):
-                alt = self.analyzer.word_terms(name)[0]
-                if self.vocabulary is None or alt in self.vocabulary:
-                    out[alt] = max(out.get(alt, 0.0), METONYM_WEIGHT * weight)
+        for table, share in ((self.lexicon.metonyms, METONYM_WEIGHT),
+                             (self.lexicon.place_adjectives, PLACE_ADJECTIVE_WEIGHT)):
+            for term, weight in terms.items():
+                for name in table.get(term, ()):
+                    alt = self.analyzer.word_terms(name)[0]
+                    if self.vocabulary is None or alt in self.vocabulary:
+                        out[alt] = max(out.get(alt, 0.0), share * weight)
         return out
 
     def _absent(self, terms: list[str]) -> bool:

@@ -22,12 +22,14 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 15  # bump when the derived tables change shape or meaning
+FORMAT = 16  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
 _NOTES = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s]+/")
 _CAPITAL = re.compile(r"\(Hauptstadt (?:von |der |des )?([^)]+)\)")  # "Moskau (Hauptstadt von Russland)"
+_GEOGRAPHY = "[geogr.]"  # the list's tag for place names and their adjectives
+_PLACE_NOUN = re.compile(r"\{[nfm]\}")
 # English verb particles: "to switch off" keeps its particle ("switch off" -> abschalten), which the
 # stop words would drop, leaving "switch" with every sense of the verb.
 PHRASAL_PARTICLES = frozenset("off out up down away back over".split())
@@ -50,6 +52,10 @@ class Lexicon:
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
     `metonyms["russland"]` -> ("moskau",), and back: news names a state by its capital ("Moskau
     liefert ..."); the pairs are the list's "(Hauptstadt von Russland)" notes, one-word names only.
+    `place_adjectives["russland"]` -> ("russisch",), and back: "Russia's actions" are reported as
+    "die von der russischen Führung ergriffenen Maßnahmen". A place and an adjective are paired when
+    their English translations share all but the last letter of the shorter ("Russia", "Russian";
+    "China", "Chinese"; "Germany", "German").
     """
 
     en_de: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -59,6 +65,7 @@ class Lexicon:
     de_synonyms: dict[str, dict[str, float]] = field(default_factory=dict)
     gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
     metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    place_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -100,6 +107,7 @@ def parse(path: str | os.PathLike) -> Lexicon:
     renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     metonyms: dict[str, set[str]] = {}
+    places: dict[str, list[tuple[str, str]]] = {"noun": [], "adj": []}  # (German word, English word)
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if line.startswith("#") or " :: " not in line:
@@ -108,6 +116,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
             de_subs, en_subs = de.split(" | "), en.split(" | ")
             if capital := _CAPITAL.search(de_subs[0]):
                 _pair_capital(metonyms, de_subs[0], capital.group(1))
+            if _GEOGRAPHY in de_subs[0]:
+                _collect_place(places, de_subs[0], en_subs[0])
             if len(de_subs) != len(en_subs):
                 de_subs, en_subs = de_subs[:1], en_subs[:1]
             for n, (de_sub, en_sub) in enumerate(zip(de_subs, en_subs)):
@@ -153,7 +163,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
                 break
         gloss[key] = tuple(chosen.values())
     return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms,
-                   gloss=gloss, metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()}, source=str(path))
+                   gloss=gloss, metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
+                   place_adjectives=_pair_place_adjectives(places), source=str(path))
 
 
 def _pair_capital(pairs: dict[str, set[str]], names: str, country: str) -> None:
@@ -165,6 +176,33 @@ def _pair_capital(pairs: dict[str, set[str]], names: str, country: str) -> None:
     pairs.setdefault(stem(country_words[0], "de"), set()).update(capitals)
     for capital in capitals:
         pairs.setdefault(stem(capital, "de"), set()).add(country_words[0])
+
+
+def _collect_place(places: dict[str, list[tuple[str, str]]], de_first: str, en_first: str) -> None:
+    """Note a one-word place name ("Russland {n} ... :: Russia") or adjective ("russisch {adj} ::
+    Russian") from the first sub-entry of a [geogr.] entry."""
+    de_words = _words_of_synonyms(de_first.split(";")[0], "de")[0]
+    en_words = _words_of_synonyms(en_first.split(";")[0], "en")[0]
+    if len(de_words) != 1 or len(en_words) != 1:
+        return
+    kind = "adj" if "{adj}" in de_first else "noun" if _PLACE_NOUN.search(de_first) else None
+    if kind:
+        places[kind].append((de_words[0], en_words[0]))
+
+
+def _pair_place_adjectives(places: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str, ...]]:
+    """Place <-> adjective, both ways, keyed by German stem, where the English words match."""
+    nouns: dict[str, list[tuple[str, str]]] = {}
+    for de, en in places["noun"]:
+        nouns.setdefault(en[:4], []).append((de, en))
+    pairs: dict[str, set[str]] = {}
+    for adj_de, adj_en in places["adj"]:
+        for noun_de, noun_en in nouns.get(adj_en[:4], ()):
+            shared = len(os.path.commonprefix([adj_en, noun_en]))
+            if adj_en != noun_en and shared >= max(4, min(len(adj_en), len(noun_en)) - 1):
+                pairs.setdefault(stem(noun_de, "de"), set()).add(adj_de)
+                pairs.setdefault(stem(adj_de, "de"), set()).add(noun_de)
+    return {k: tuple(sorted(v)) for k, v in pairs.items()}
 
 
 def _commonness(phrase: str, freq: Counter) -> float:

@@ -107,6 +107,17 @@ def test_a_country_reaches_its_capital_standing_for_it(small_lexicon, question):
     assert group.terms[r.analyzer.word_terms("moskau")[0]] == pytest.approx(0.5)
 
 
+@pytest.mark.parametrize("question", ["Welche Maßnahmen ergriff Russland?", "What measures did Russia take?"])
+def test_a_place_reaches_its_adjective(small_lexicon, question):
+    texts = TEXTS + ["Kim unterstützt die von der russischen Führung ergriffenen Maßnahmen."]
+    lex = lexicon.Lexicon(**{**vars(small_lexicon), "place_adjectives": {"russland": ("russisch",)},
+                             "en_de": {**small_lexicon.en_de, "measur": {"maßnahmen": 1.0}}})
+    r = LexicalRetriever(sentences(texts), lex)
+    group = next(g for g in r.expander.expand(question).groups if g.word in ("russland", "russia"))
+    assert group.terms[r.analyzer.word_terms("russischen")[0]] == pytest.approx(0.5)
+    assert r.search(question, 1)[0].sentence.index == len(TEXTS)
+
+
 def test_a_phrasal_verb_is_translated_with_its_particle(small_lexicon):
     r = LexicalRetriever(sentences(), small_lexicon)
     question = "Was the plant switched off?"

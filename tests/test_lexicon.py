@@ -19,6 +19,14 @@ etw. abschalten {vt} | abschaltend | abgeschaltet :: to switch off sth. | switch
 Tehran; Teheran (Hauptstadt von Iran) [geogr.] :: Tehran (capital of Iran)
 Neu Delhi (Hauptstadt von Indien) [geogr.] :: New Delhi (capital of India)
 Seoul (Hauptstadt der Republik Korea) [geogr.] :: Seoul (capital of Republic of Korea)
+Russland {n}; Rußland [alt] {n} (Russische Föderation) /RU/ [geogr.] :: Russia (Russian Federation)
+russisch {adj} [geogr.] :: Russian
+China {n}; Volksrepublik China {f} /CN/ [geogr.] :: China; People's Republic of China
+chinesisch {adj} [geogr.] :: Chinese
+Frankreich {n} /FR/ [geogr.] :: France
+französisch {adj} /frz./ [geogr.] :: French /Fr./
+rund {adj} :: round
+Rundfunk {m} :: broadcasting
 """
 
 
@@ -55,6 +63,14 @@ def test_parse_pairs_capitals_with_their_countries(ding):
     assert lex.metonyms["iran"] == ("teheran", "tehran") and lex.metonyms["teheran"] == ("iran",)
     # names of two words would be matched word by word ("neu", "republik"): left out
     assert not {"indi", "neu", "delhi", "seoul", "korea"} & set(lex.metonyms)
+
+
+def test_parse_pairs_places_with_their_adjectives(ding):
+    lex = lexicon.parse(ding)
+    assert lex.place_adjectives["russland"] == ("russisch",) and lex.place_adjectives["russisch"] == ("russland",)
+    assert lex.place_adjectives["china"] == ("chinesisch",)  # "China" / "Chinese": all but one letter
+    assert "frankreich" not in lex.place_adjectives  # "France" / "French" do not match: left out
+    assert "rund" not in lex.place_adjectives  # not a place ([geogr.])
 
 
 def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):

@@ -17,8 +17,7 @@ from .analysis import STOP
 from .answer_type import AnswerType, asked_for, counted, holds
 from .continuation import cite_with_context, following, preceding
 from .embedder import Embedder
-from .expand import Query
-from .lexical import LexicalRetriever
+from .lexical import LexicalResult, LexicalRetriever
 from .lexicon import Lexicon
 from .retrieve import DenseRetriever
 from .sentences import is_heading
@@ -119,9 +118,10 @@ class HybridRetriever:
         rows = np.fromiter(scored, dtype=np.int64, count=len(scored))
         return rows, np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
 
-    def _by_answer_type(self, query: Query, rows: np.ndarray, fused: np.ndarray) -> bool:
+    def _by_answer_type(self, lex: LexicalResult, rows: np.ndarray, fused: np.ndarray) -> bool:
         """Raise (in place) the sentences naming what the question asks for; False when a "How many
         ...?" question is left without a number among the citations."""
+        query = lex.query
         kind = asked_for(query.question)
         if kind is None:
             return True
@@ -134,14 +134,7 @@ class HybridRetriever:
         # "How many kilometres ...?" wants the number beside the word for what it counts.
         first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
         things = counted(query.question, STOP[query.lang])
-        return bool((holding[first] & self._mention(query, things, rows[first])).any())
-
-    def _mention(self, query: Query, words: list[str], rows: np.ndarray) -> np.ndarray:
-        """Per row of `rows`: whether the sentence has any of `words` of the question (True if none)."""
-        groups = [g for g in query.groups if set(words) & set(g.word.split())]
-        if not groups:
-            return np.ones(len(rows), dtype=bool)
-        return np.logical_or.reduce([self.lexical.matches(g, rows) for g in groups])
+        return bool((holding[first] & self.lexical.mentions(lex, things, rows[first])).any())
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""
@@ -168,7 +161,7 @@ class HybridRetriever:
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)
             if answered:
-                answered = self._by_answer_type(lex.query, rows, fused)
+                answered = self._by_answer_type(lex, rows, fused)
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]

@@ -1,10 +1,15 @@
-"""BM25 over sentences (bm25s) with stemming, German compound parts and translated questions."""
+"""BM25 over sentences (bm25s) with stemming, German compound parts and translated questions.
+
+Each article is read in its own language: a German article with German stems and compound parts,
+an English one with English stems. A question is analysed once per language the articles use, so a
+German question reaches English articles through the word list as an English one reaches German.
+"""
 from __future__ import annotations
 
 import logging
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import bm25s
@@ -16,41 +21,33 @@ from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
 
 log = logging.getLogger(__name__)
+LANGUAGE_SAMPLE = 200  # sentences of an article read to tell its language
 
 
 @dataclass(frozen=True)
 class LexicalResult:
-    """Scores of every sentence for one question, and how much of the question the best one covers."""
+    """Scores of every sentence for one question, and how much of the question each one covers."""
 
-    query: Query
+    query: Query  # the question as analysed for the articles' main language
     scores: np.ndarray  # (n_sentences,) BM25 score, 0 where nothing matched
     coverage: np.ndarray  # (n_sentences,) IDF-weighted share of the question's words matched, 0..1
+    queries: dict[str, Query] = field(default_factory=dict)  # per language the articles use
 
 
-class LexicalRetriever:
-    """Ranks sentences by BM25; English questions over German articles are translated word by word.
+class _Part:
+    """The sentences of one language: their analyzer, BM25 index, IDF and query expander."""
 
-    Args:
-        sentences: the sentences to search, in index order.
-        lexicon: bilingual word list (`qa.lexicon.load()`); an empty one disables translation.
-        lang: the articles' language, guessed from the sentences when None.
-    """
-
-    def __init__(self, sentences: Sequence[Sentence], lexicon: Lexicon | None = None,
-                 lang: str | None = None, k1: float = 1.2, b: float = 0.5):
-        if not sentences:
-            raise ValueError("LexicalRetriever needs at least one sentence")
-        self.sentences = list(sentences)
-        self.lexicon = lexicon or Lexicon()
-        self.lang = lang or guess_language(" ".join(s.text for s in self.sentences[:200]))
+    def __init__(self, lang: str, rows: np.ndarray, texts: list[str], lexicon: Lexicon, k1: float, b: float):
+        self.lang = lang
+        self.rows = rows
         splitter = None
-        if self.lang == "de":
+        if lang == "de":
             # A word the articles use on its own is surely a word: it counts double as a part.
-            vocab = Counter({w: 2 * c for w, c in corpus_vocab(s.text for s in self.sentences).items()})
-            vocab.update(self.lexicon.de_vocab)
-            splitter = CompoundSplitter(vocab, whole=self.lexicon.de_vocab)
-        self.analyzer = Analyzer(self.lang, splitter)
-        docs = [self.analyzer.terms(s.text) or ["<empty>"] for s in self.sentences]
+            vocab = Counter({w: 2 * c for w, c in corpus_vocab(texts).items()})
+            vocab.update(lexicon.de_vocab)
+            splitter = CompoundSplitter(vocab, whole=lexicon.de_vocab)
+        self.analyzer = Analyzer(lang, splitter)
+        docs = [self.analyzer.terms(t) or ["<empty>"] for t in texts]
         self.bm25 = bm25s.BM25(k1=k1, b=b)  # short documents: weaker length normalisation
         self.bm25.index(docs, show_progress=False)
         self.vocab = self.bm25.vocab_dict
@@ -58,15 +55,16 @@ class LexicalRetriever:
         df = Counter(t for d in docs for t in set(d))
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.idf_unseen = math.log(1 + (n + 0.5) / 0.5)  # a word no sentence has is most telling
-        self.expander = QueryExpander(self.analyzer, self.lexicon, set(self.vocab))
+        self.expander = QueryExpander(self.analyzer, lexicon, set(self.vocab))
 
     def _term_scores(self, term: str) -> np.ndarray:
-        return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.sentences))
+        return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.rows))
 
-    def score(self, question: str) -> LexicalResult:
-        """BM25 and coverage of every sentence; a group scores its best alternative per sentence."""
+    def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray]:
+        """The query, and BM25 and coverage of this part's sentences; a group scores its best
+        alternative per sentence."""
         query = self.expander.expand(question)
-        n = len(self.sentences)
+        n = len(self.rows)
         scores, covered = np.zeros(n), np.zeros(n)
         total = 0.0
         for group in query.groups:
@@ -78,14 +76,57 @@ class LexicalRetriever:
                 best_idf = np.maximum(best_idf, np.where(s > 0, w * self.idf.get(term, 0.0), 0.0))
             scores += group.weight * best
             covered += group.weight * best_idf
-        coverage = covered / total if total else covered
-        return LexicalResult(query, scores, coverage)
+        return query, scores, covered / total if total else covered
 
-    def matches(self, group: TermGroup, rows: np.ndarray) -> np.ndarray:
-        """Per row of `rows`: whether that sentence has any alternative of `group` (for a few rows:
-        their own terms are read again, where BM25 would score every sentence of the index)."""
-        return np.fromiter((not group.terms.keys().isdisjoint(self.analyzer.terms(self.sentences[row].text))
-                            for row in rows), dtype=bool, count=len(rows))
+
+class LexicalRetriever:
+    """Ranks sentences by BM25; a question in the other language than an article is translated.
+
+    Args:
+        sentences: the sentences to search, in index order.
+        lexicon: bilingual word list (`qa.lexicon.load()`); an empty one disables translation.
+        lang: the articles' language; when None, each article's is guessed from its sentences.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], lexicon: Lexicon | None = None,
+                 lang: str | None = None, k1: float = 1.2, b: float = 0.5):
+        if not sentences:
+            raise ValueError("LexicalRetriever needs at least one sentence")
+        self.sentences = list(sentences)
+        self.lexicon = lexicon or Lexicon()
+        self.row_lang = np.array(_languages(self.sentences) if lang is None else [lang] * len(self.sentences))
+        self.parts = []
+        for part_lang in sorted(set(self.row_lang), key=lambda L: -int((self.row_lang == L).sum())):
+            rows = np.flatnonzero(self.row_lang == part_lang)
+            texts = [self.sentences[r].text for r in rows]
+            self.parts.append(_Part(part_lang, rows, texts, self.lexicon, k1, b))
+        main = self.parts[0]  # the language of most sentences
+        self.lang, self.analyzer, self.expander = main.lang, main.analyzer, main.expander
+        self._part_of = {p.lang: p for p in self.parts}
+
+    def score(self, question: str) -> LexicalResult:
+        """BM25 and coverage of every sentence, each against the question read in its language."""
+        n = len(self.sentences)
+        scores, coverage, queries = np.zeros(n), np.zeros(n), {}
+        for part in self.parts:
+            queries[part.lang], scores[part.rows], coverage[part.rows] = part.score(question)
+        return LexicalResult(queries[self.lang], scores, coverage, queries)
+
+    def mentions(self, result: LexicalResult, words: list[str], rows: np.ndarray) -> np.ndarray:
+        """Per row of `rows`: whether that sentence has any of the question's `words` (or their
+        translations); all True when none of `words` is a word of the question's query.
+
+        Only the few rows are read again, where BM25 would score every sentence of the index.
+        """
+        wanted = set(words)
+        out = np.ones(len(rows), dtype=bool)
+        for i, row in enumerate(rows):
+            lang = self.row_lang[row]
+            groups = [g for g in result.queries[lang].groups if wanted & set(g.word.split())]
+            if groups:
+                terms = set(self._part_of[lang].analyzer.terms(self.sentences[row].text))
+                out[i] = any(not g.terms.keys().isdisjoint(terms) for g in groups)
+        return out
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         """The `k` best sentences for `question`, best first (sentences matching nothing are left out)."""
@@ -94,3 +135,14 @@ class LexicalRetriever:
         scores = self.score(question).scores
         order = np.argsort(-scores, kind="stable")[:k]
         return [Hit(self.sentences[i], float(scores[i])) for i in order if scores[i] > 0]
+
+
+def _languages(sentences: Sequence[Sentence]) -> list[str]:
+    """The language of each sentence: that of its article, guessed from the article's sentences."""
+    texts: dict[str, list[str]] = {}
+    for s in sentences:
+        texts.setdefault(s.source, [])
+        if len(texts[s.source]) < LANGUAGE_SAMPLE:
+            texts[s.source].append(s.text)
+    lang = {source: guess_language(" ".join(t)) for source, t in texts.items()}
+    return [lang[s.source] for s in sentences]

@@ -1,4 +1,5 @@
 """Stemming, compound splitting, translated BM25 and its coverage signal."""
+import numpy as np
 import pytest
 
 from qa import lexicon
@@ -134,6 +135,27 @@ def test_two_words_the_articles_write_as_one_compound(small_lexicon, question):
     groups = {g.word: g for g in r.expander.expand(question).groups}
     assert r.analyzer.word_terms("starterkits")[0] in groups["starter kits"].terms
     assert r.search(question, 1)[0].sentence.index == len(TEXTS)
+
+
+ENGLISH = ["The mayor closed three bridges as a precaution.", "Crews cleared fallen trees overnight.",
+           "Forecasters expect calmer weather by Thursday."]
+
+
+def test_each_article_is_read_in_its_own_language(small_lexicon):
+    mixed = sentences() + [Sentence("storm.txt", i, t, 0, len(t), 0, 0, 0) for i, t in enumerate(ENGLISH)]
+    lex = lexicon.Lexicon(**{**vars(small_lexicon),
+                             "de_en": {**small_lexicon.de_en, "burgermeist": {"mayor": 1.0}}})
+    r = LexicalRetriever(mixed, lex)
+    assert list(r.row_lang) == ["de"] * len(TEXTS) + ["en"] * len(ENGLISH)
+    assert r.lang == "de" and [p.lang for p in r.parts] == ["de", "en"]  # the main language first
+    assert r.search("Which bridges did the mayor close?", 1)[0].sentence.text == ENGLISH[0]  # English stems
+    assert r.search("Was tat der Bürgermeister?", 1)[0].sentence.text == ENGLISH[0]  # translated to English
+    assert r.search("Did the Kremlin confirm the conversation?", 1)[0].sentence.index == 1  # and to German
+    result = r.score("Welche Brücken schloss der Bürgermeister?")
+    assert set(result.queries) == {"de", "en"} and result.query is result.queries["de"]
+    rows = np.array([len(TEXTS), len(TEXTS) + 1, 1])
+    assert list(r.mentions(result, ["bürgermeister"], rows)) == [True, False, False]
+    assert list(r.mentions(result, ["nirgends"], rows)) == [True, True, True]  # not a word of the query
 
 
 def test_coverage_is_a_share_of_the_question(small_lexicon):

@@ -48,6 +48,10 @@ class FusionConfig:
     """
 
     lexical_weight: float = 0.7
+    # Where the model reads both the question and the sentence (an English question on an English
+    # article, with the English model), the dense ranking is as good as the lexical one.
+    read_lexical_weight: float = 0.5
+    model_reads: tuple[str, ...] | None = ("en",)  # languages the embedding model reads; None: all
     min_coverage: float = 0.1
     sure_coverage: float = 0.2
     dense_support: float = 0.3
@@ -57,8 +61,9 @@ class FusionConfig:
     heading_penalty: float = 0.3  # a heading names a topic; the sentences under it answer questions
 
     def __post_init__(self):
-        if not 0.0 <= self.lexical_weight <= 1.0:
-            raise ValueError(f"lexical_weight must be within [0, 1], got {self.lexical_weight}")
+        for name in ("lexical_weight", "read_lexical_weight"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must be within [0, 1], got {getattr(self, name)}")
 
 
 def is_multilingual(model_name: str) -> bool:
@@ -69,7 +74,7 @@ def is_multilingual(model_name: str) -> bool:
 
 def config_for(model_name: str) -> FusionConfig:
     """The fusion settings for a model: a multilingual model's dense ranking deserves more weight."""
-    return FusionConfig(lexical_weight=0.5) if is_multilingual(model_name) else FusionConfig()
+    return FusionConfig(lexical_weight=0.5, model_reads=None) if is_multilingual(model_name) else FusionConfig()
 
 
 def _minmax(x: np.ndarray) -> np.ndarray:
@@ -118,6 +123,18 @@ class HybridRetriever:
         rows = np.fromiter(scored, dtype=np.int64, count=len(scored))
         return rows, np.fromiter(scored.values(), dtype=np.float64, count=len(scored))
 
+    def _lexical_weights(self, question_lang: str, rows: np.ndarray) -> np.ndarray:
+        """Per row: the lexical ranking's weight in the fusion, lower where the model reads both the
+        question and the sentence."""
+        cfg = self.config
+        reads = cfg.model_reads
+        if reads is None:
+            return np.full(len(rows), cfg.lexical_weight)
+        if question_lang not in reads:
+            return np.full(len(rows), cfg.lexical_weight)
+        read = np.isin(self.lexical.row_lang[rows], reads)
+        return np.where(read, cfg.read_lexical_weight, cfg.lexical_weight)
+
     def _by_answer_type(self, lex: LexicalResult, rows: np.ndarray, fused: np.ndarray) -> bool:
         """Raise (in place) the sentences naming what the question asks for; False when a "How many
         ...?" question is left without a number among the citations."""
@@ -156,7 +173,8 @@ class HybridRetriever:
             m = min(len(self.sentences), max(CANDIDATES, k))
             lexical_best = np.argpartition(-lex.scores, m - 1)[:m]
             rows, dense = self._dense_scores(question, m, also=lexical_best, lang=lex.query.lang)
-            fused = cfg.lexical_weight * _minmax(lex.scores[rows]) + (1 - cfg.lexical_weight) * _minmax(dense)
+            weight = self._lexical_weights(lex.query.lang, rows)
+            fused = weight * _minmax(lex.scores[rows]) + (1 - weight) * _minmax(dense)
             fused -= cfg.heading_penalty * self._headings(rows)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)

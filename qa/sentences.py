@@ -7,12 +7,13 @@ from functools import lru_cache
 from .types import Source, Sentence
 
 # Bumped whenever the splitting changes, so indexes built with the old rules are rebuilt.
-SEGMENTER_VERSION = "pysbd-0.3.4/de/1"
+SEGMENTER_VERSION = "pysbd-0.3.4/de/2"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A segment that opens like this continues the previous sentence: pysbd splits after some
 # abbreviations ("u. a., dass ..."), and a German sentence never starts lower-case or with a comma.
 _CONTINUATION = re.compile(r"[a-zäöüß,;:)\]–-]")
+_NO_WORDS = re.compile(r"[\W_]+")  # punctuation left alone belongs to the sentence before
 _SENTENCE_END = re.compile(r"[.!?:;…“”\"»«')]$")
 
 
@@ -55,7 +56,14 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         b = a + len(piece)
         cursor = b
         a, b = a + start, b + start
-        if spans and _CONTINUATION.match(piece):
+        if spans and piece[0] in "\"'" and (len(piece) == 1 or piece[1].isspace()):
+            # pysbd cuts before a straight closing quote: 'He said: "We stopped it.' + '" Then ...'
+            spans[-1] = (spans[-1][0], a + 1)
+            rest = piece[1:].lstrip()
+            if not rest:
+                continue
+            piece, a = rest, b - len(rest)
+        if spans and (_CONTINUATION.match(piece) or _NO_WORDS.fullmatch(piece)):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))

@@ -53,6 +53,17 @@ def test_german_abbreviations_and_dates_do_not_end_sentences():
     ]
 
 
+def test_a_closing_quote_stays_with_its_sentence():
+    # Straight quotes, as English text has them: pysbd cut before the closing one.
+    text = ('Much of the roof was destroyed. "The structure is saved," a spokesman told reporters. '
+            '"We managed to stop the fire from spreading to the north tower."\n\nHe said: "We stopped it." '
+            "Then he left.")
+    assert sentences_of(text) == ["Much of the roof was destroyed.",
+                                  '"The structure is saved," a spokesman told reporters.',
+                                  '"We managed to stop the fire from spreading to the north tower."',
+                                  'He said: "We stopped it."', "Then he left."]
+
+
 def test_paragraphs_and_whitespace():
     text = "Überschrift ohne Punkt\n\nErster Satz.   Zweiter\nSatz über zwei Zeilen.\n\n\n"
     assert sentences_of(text) == ["Überschrift ohne Punkt", "Erster Satz.", "Zweiter Satz über zwei Zeilen."]

@@ -92,6 +92,22 @@ def counted(question: str, stop: frozenset[str]) -> list[str]:
     return out
 
 
+# "How much money ...?" is answered by an amount in a currency: "100 million euros" names money.
+_MONEY = re.compile(r"^(?:money|cash|funds|geld|bargeld|summe)$", re.IGNORECASE)
+_CURRENCY = re.compile(r"[€$£¥]|\b(?:euros?|cents?|dollars?|pounds?|francs?|yen|yuan|rubles?|roubles?"
+                       r"|mark|d-mark|pfund|franken|rubel)\b", re.IGNORECASE)
+
+
+def counts_money(words: list[str]) -> bool:
+    """Whether the counted words of a question ask for an amount of money."""
+    return any(_MONEY.match(w) for w in words)
+
+
+def names_currency(text: str) -> bool:
+    """Whether `text` names a currency, so a number in it can be an amount of money."""
+    return _CURRENCY.search(text) is not None
+
+
 def holds(kind: AnswerType, text: str) -> bool:
     """Whether `text` names something of `kind` (a time, a quantity)."""
     return _SENTENCE[kind].search(text) is not None

@@ -3,7 +3,7 @@ import pytest
 
 from qa import QA
 from qa.analysis import STOP
-from qa.answer_type import AnswerType, asked_for, counted, holds
+from qa.answer_type import AnswerType, asked_for, counted, counts_money, holds, names_currency
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -50,6 +50,8 @@ Die Gespräche der beiden Politiker galten der Zusammenarbeit ihrer Länder.
 Kim Jong Un lobte die Freundschaft mit Russland. Kim Jong Un sprach von einer neuen Ära.
 
 Die Delegation blieb drei Tage in der Hauptstadt.
+
+Russland sagte der Delegation Hilfen von 200 Millionen Euro zu.
 """
 
 
@@ -71,3 +73,12 @@ def test_a_how_many_question_is_not_answered_by_sentences_without_a_number(visit
     assert visit.ask("Wie alt ist Kim Jong Un?").citations == []  # the article never says
     assert visit.ask("Wie viele Kilometer fuhr die Delegation?").citations == []  # a number, but of days
     assert visit.ask("Wer ist Kim Jong Un?").citations  # the same words, no number asked for
+
+
+
+def test_an_amount_in_a_currency_answers_a_question_about_money(visit):
+    assert counts_money(["money"]) and counts_money(["geld"]) and not counts_money(["tage"])
+    assert names_currency("Hilfen von 200 Millionen Euro") and names_currency("$5 billion")
+    assert not names_currency("Die Delegation blieb drei Tage.")
+    assert "200 Millionen Euro" in visit.ask("Wie viel Geld sagte Russland zu?").citations[0].text
+    assert visit.ask("Wie viel Geld gab Kim Jong Un aus?").citations == []  # no amount of money near him

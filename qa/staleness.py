@@ -5,7 +5,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .chunks import CONTEXT
 from .seeds import scan
+from .sentences import SEGMENTER_VERSION
 
 
 @dataclass(frozen=True)
@@ -15,13 +17,15 @@ class Changes:
     missing_index: bool = False
     model_changed: bool = False
     gloss_changed: bool = False  # glosses wanted and absent, or the other way round (`qa.gloss`)
+    splitting_changed: bool = False  # this version splits sentences or chunks differently
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
     @property
     def stale(self) -> bool:
-        return self.missing_index or self.model_changed or self.gloss_changed or bool(self.added or self.changed or self.removed)
+        return (self.missing_index or self.model_changed or self.gloss_changed or self.splitting_changed
+                or bool(self.added or self.changed or self.removed))
 
     def describe(self) -> str:
         """One line for logs and the UI, e.g. "added: b.txt; changed: a.txt"."""
@@ -30,6 +34,8 @@ class Changes:
         parts = ["another embedding model was chosen"] if self.model_changed else []
         if self.gloss_changed:
             parts.append("the English glosses of German sentences changed (word list or model)")
+        if self.splitting_changed:
+            parts.append("this version splits the articles into sentences differently")
         for label, names in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
             if names:
                 parts.append(f"{label}: {', '.join(names)}")
@@ -55,4 +61,6 @@ def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str, glos
             if hashlib.sha256(seed.path.read_bytes()).hexdigest() != entry["sha256"]:
                 changed.append(seed.name)
     removed = sorted(set(known) - {s.name for s in on_disk})
-    return Changes(False, manifest["model"] != model_name, manifest.get("gloss") != gloss, added, changed, removed)
+    splitting = (manifest.get("segmenter"), manifest.get("chunk_context")) != (SEGMENTER_VERSION, CONTEXT)
+    return Changes(False, manifest["model"] != model_name, manifest.get("gloss") != gloss, splitting,
+                   added, changed, removed)

@@ -77,6 +77,17 @@ def test_changes_are_detected_by_content_not_by_touch(seeds_dir, tmp_path, fake_
     assert detect_changes(seeds_dir, manifest, "another-model").model_changed
 
 
+def test_an_index_split_by_other_rules_is_stale(seeds_dir, tmp_path, fake_embedder):
+    index = tmp_path / "idx"
+    build(seeds_dir, index, fake_embedder)
+    manifest = store.read_manifest(index)
+    assert not detect_changes(seeds_dir, manifest, fake_embedder.name).stale
+    older = {**manifest, "segmenter": "pysbd-0.3.4/de/1"}  # built before the sentence rules changed
+    changes = detect_changes(seeds_dir, older, fake_embedder.name)
+    assert changes.stale and changes.splitting_changed and "splits" in changes.describe()
+    assert detect_changes(seeds_dir, {**manifest, "chunk_context": 2}, fake_embedder.name).splitting_changed
+
+
 def test_unreadable_seed_is_skipped_and_does_not_trigger_endless_rebuilds(seeds_dir, tmp_path, fake_embedder):
     (seeds_dir / "latin1.txt").write_bytes("Gr\xfc\xdfe aus K\xf6ln.".encode("latin-1"))
     index = tmp_path / "idx"

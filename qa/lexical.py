@@ -100,6 +100,11 @@ class LexicalRetriever:
             rows = np.flatnonzero(self.row_lang == part_lang)
             texts = [self.sentences[r].text for r in rows]
             self.parts.append(_Part(part_lang, rows, texts, self.lexicon, k1, b))
+        for part in self.parts:  # a synonym stands in only for a word that no article has
+            others = [p for p in self.parts if p is not part]
+            if others:
+                part.expander.elsewhere = lambda word, lang, others=others: any(
+                    p.expander.finds(word, lang) for p in others)
         main = self.parts[0]  # the language of most sentences
         self.lang, self.analyzer, self.expander = main.lang, main.analyzer, main.expander
         self._part_of = {p.lang: p for p in self.parts}

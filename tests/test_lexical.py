@@ -158,6 +158,22 @@ def test_each_article_is_read_in_its_own_language(small_lexicon):
     assert list(r.mentions(result, ["nirgends"], rows)) == [True, True, True]  # not a word of the query
 
 
+def test_an_english_word_the_articles_lack_reaches_their_synonym_through_german(small_lexicon):
+    hurt = lexicon.Lexicon(**{**vars(small_lexicon), "en_de": {**small_lexicon.en_de, "hurt": {"verletzt": 1.0}},
+                              "de_en": {**small_lexicon.de_en, "verletzt": {"injured": 1.0, "hurt": 1.0}}})
+    storm = [Sentence("storm.txt", i, t, 0, len(t), 0, 0, 0)
+             for i, t in enumerate(ENGLISH + ["One firefighter was injured."])]
+    r = LexicalRetriever(storm, hurt)
+    group = next(g for g in r.expander.expand("Was anyone hurt?").groups if g.word == "hurt")
+    assert group.terms[r.analyzer.word_terms("injured")[0]] == pytest.approx(0.5)
+    assert r.search("Was anyone hurt?", 1)[0].sentence.text == "One firefighter was injured."
+    # Beside a German article that has the word, the question is likely about that one: no synonyms.
+    mixed = LexicalRetriever(storm + [Sentence("de.txt", 0, "Ein Polizist wurde verletzt.", 0, 28, 0, 0, 0)], hurt)
+    english = next(p for p in mixed.parts if p.lang == "en")
+    group = next(g for g in english.expander.expand("Was anyone hurt?").groups if g.word == "hurt")
+    assert list(group.terms) == [english.analyzer.word_terms("hurt")[0]]
+
+
 def test_coverage_is_a_share_of_the_question(small_lexicon):
     r = LexicalRetriever(sentences(), small_lexicon)
     good = r.score("Did the Kremlin confirm the conversation?").coverage.max()

@@ -71,12 +71,17 @@ Auch der Finanzminister von Hessen äußerte sich zum Jahreswechsel.
 """
 
 
-def test_a_question_about_what_someone_said_cites_what_follows_the_introduction(tmp_path, fake_embedder):
+def _cited(article: str, question: str, tmp_path, embedder) -> list[str]:
+    """The citations for `question` over an index of `article` alone (no word list)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "euro.txt").write_text(ARTICLE, encoding="utf-8")
-    qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
-    cited = [c.text for c in qa.ask("Was sagte Bundesfinanzminister Eichel?").citations]
+    (seeds / "article.txt").write_text(article, encoding="utf-8")
+    qa = QA(seeds, tmp_path / "idx", embedder=embedder, lexicon=None)
+    return [c.text for c in qa.ask(question).citations]
+
+
+def test_a_question_about_what_someone_said_cites_what_follows_the_introduction(tmp_path, fake_embedder):
+    cited = _cited(ARTICLE, "Was sagte Bundesfinanzminister Eichel?", tmp_path, fake_embedder)
     assert cited[0].startswith("Bundesfinanzminister Hans Eichel")
     assert cited[1].startswith("Die Umstellung sei eine logistische Meisterleistung")
 
@@ -92,10 +97,6 @@ Die Abrüstung darf nicht scheitern, werden Diplomaten nicht müde zu betonen.
 
 
 def test_a_best_hit_that_refers_back_is_cited_with_what_it_refers_to(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "kim.txt").write_text(REFERRING, encoding="utf-8")
-    qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
-    cited = [c.text for c in qa.ask("Was darf nicht für die Abrüstung instrumentalisiert werden?").citations]
+    cited = _cited(REFERRING, "Was darf nicht für die Abrüstung instrumentalisiert werden?", tmp_path, fake_embedder)
     assert cited[0].startswith("Dies dürfe jedoch")
     assert cited[1].startswith("Das persönliche Verhältnis")  # ranked below the Abrüstung sentences alone

@@ -31,15 +31,20 @@ class LexicalResult:
     query: Query  # the question as analysed for the articles' main language
     scores: np.ndarray  # (n_sentences,) BM25 score, 0 where nothing matched
     coverage: np.ndarray  # (n_sentences,) IDF-weighted share of the question's words matched, 0..1
+    article_coverage: np.ndarray  # (n_sentences,) the same for the sentence's whole article
     queries: dict[str, Query] = field(default_factory=dict)  # per language the articles use
 
 
 class _Part:
     """The sentences of one language: their analyzer, BM25 index, IDF and query expander."""
 
-    def __init__(self, lang: str, rows: np.ndarray, texts: list[str], lexicon: Lexicon, k1: float, b: float):
+    def __init__(self, lang: str, rows: np.ndarray, texts: list[str], lexicon: Lexicon, k1: float, b: float,
+                 starts: np.ndarray | None = None):
         self.lang = lang
         self.rows = rows
+        # positions (within this part) where an article begins, and each position's article
+        self.starts = np.zeros(1, dtype=np.int64) if starts is None else starts
+        self.article = np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(rows))))
         splitter = None
         if lang == "de":
             # A word the articles use on its own is surely a word: it counts double as a part.
@@ -60,12 +65,13 @@ class _Part:
     def _term_scores(self, term: str) -> np.ndarray:
         return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.rows))
 
-    def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray]:
-        """The query, and BM25 and coverage of this part's sentences; a group scores its best
-        alternative per sentence."""
+    def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray, np.ndarray]:
+        """The query, and BM25, coverage and article coverage of this part's sentences; a group
+        scores its best alternative per sentence (per article: in any of its sentences)."""
         query = self.expander.expand(question)
         n = len(self.rows)
         scores, covered = np.zeros(n), np.zeros(n)
+        article_covered = np.zeros(len(self.starts))
         total = 0.0
         for group in query.groups:
             total += group.weight * self.idf_unseen
@@ -76,7 +82,10 @@ class _Part:
                 best_idf = np.maximum(best_idf, np.where(s > 0, w * self.idf.get(term, 0.0), 0.0))
             scores += group.weight * best
             covered += group.weight * best_idf
-        return query, scores, covered / total if total else covered
+            article_covered += group.weight * np.maximum.reduceat(best_idf, self.starts)
+        if total:
+            covered, article_covered = covered / total, article_covered / total
+        return query, scores, covered, article_covered[self.article]
 
 
 class LexicalRetriever:
@@ -99,7 +108,9 @@ class LexicalRetriever:
         for part_lang in sorted(set(self.row_lang), key=lambda L: -int((self.row_lang == L).sum())):
             rows = np.flatnonzero(self.row_lang == part_lang)
             texts = [self.sentences[r].text for r in rows]
-            self.parts.append(_Part(part_lang, rows, texts, self.lexicon, k1, b))
+            sources = [self.sentences[r].source for r in rows]
+            starts = np.array([i for i in range(len(rows)) if i == 0 or sources[i] != sources[i - 1]])
+            self.parts.append(_Part(part_lang, rows, texts, self.lexicon, k1, b, starts))
         for part in self.parts:  # a synonym stands in only for a word that no article has
             others = [p for p in self.parts if p is not part]
             if others:
@@ -112,10 +123,10 @@ class LexicalRetriever:
     def score(self, question: str) -> LexicalResult:
         """BM25 and coverage of every sentence, each against the question read in its language."""
         n = len(self.sentences)
-        scores, coverage, queries = np.zeros(n), np.zeros(n), {}
+        scores, coverage, article, queries = np.zeros(n), np.zeros(n), np.zeros(n), {}
         for part in self.parts:
-            queries[part.lang], scores[part.rows], coverage[part.rows] = part.score(question)
-        return LexicalResult(queries[self.lang], scores, coverage, queries)
+            queries[part.lang], scores[part.rows], coverage[part.rows], article[part.rows] = part.score(question)
+        return LexicalResult(queries[self.lang], scores, coverage, article, queries)
 
     def mentions(self, result: LexicalResult, words: list[str], rows: np.ndarray) -> np.ndarray:
         """Per row of `rows`: whether that sentence has any of the question's `words` (or their

@@ -186,3 +186,14 @@ def test_rejects_bad_arguments():
         LexicalRetriever([], lexicon.Lexicon())
     with pytest.raises(ValueError, match="got 0"):
         LexicalRetriever(sentences(), lexicon.Lexicon()).search("Putin", 0)
+
+
+def test_article_coverage_counts_the_question_words_of_all_its_sentences(small_lexicon):
+    texts = [Sentence("kim.txt", 0, "Kim Yo Jong warnte die USA.", 0, 0, 0, 0, 0),
+             Sentence("kim.txt", 1, "Das geschah am Dienstag in Pjöngjang.", 0, 0, 0, 0, 0),
+             Sentence("sturm.txt", 0, "Am Dienstag zog ein Sturm über die USA.", 0, 0, 0, 0, 0)]
+    result = LexicalRetriever(texts, small_lexicon).score("Warnte Kim die USA am Dienstag?")
+    kim, dienstag, sturm = result.article_coverage
+    assert kim == dienstag  # one figure per article
+    assert kim > max(result.coverage[:2])  # more than either of its sentences alone
+    assert sturm == pytest.approx(result.coverage[2]) and sturm < kim

@@ -123,7 +123,7 @@ class QueryExpander:
                 terms.update(self._synonyms({word: 1.0}))
             elif fallback and lang == "en" and self._absent(own) and not self._found_elsewhere(word, lang):
                 terms.update(self._english_synonyms(stem(word, lang)))
-            groups = [TermGroup(word, self._with_metonyms(terms))]
+            groups = [TermGroup(word, self._with_place_names(terms))]
             groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
             return tuple(groups)
         key = stem(word, lang)
@@ -139,7 +139,7 @@ class QueryExpander:
         weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (IN_PHRASE if in_phrase else 1.0)
         return (TermGroup(word, terms, weight),)
 
-    def _with_metonyms(self, terms: dict[str, float]) -> dict[str, float]:
+    def _with_place_names(self, terms: dict[str, float]) -> dict[str, float]:
         """`terms` plus what stands for a place among them: the capital of a country (or the country
         of a capital), and the adjective of a place (or the place of an adjective)."""
         if self.analyzer.lang != "de":
@@ -207,5 +207,5 @@ class QueryExpander:
             for j, term in enumerate(self.analyzer.word_terms(word)):
                 w = math.sqrt(share) * (1.0 if j == 0 else PART_WEIGHT)
                 terms[term] = max(terms.get(term, 0.0), w)
-        terms = self._with_metonyms(terms)  # before the filter: "Russia" -> Russland -> Moskau
+        terms = self._with_place_names(terms)  # before the filter: "Russia" -> Russland -> Moskau
         return {t: w for t, w in terms.items() if self.vocabulary is None or t in self.vocabulary}

@@ -139,9 +139,7 @@ class HybridRetriever:
         question and the sentence."""
         cfg = self.config
         reads = cfg.model_reads
-        if reads is None:
-            return np.full(len(rows), cfg.lexical_weight)
-        if question_lang not in reads:
+        if reads is None or question_lang not in reads:  # reads everything alike, or not the question
             return np.full(len(rows), cfg.lexical_weight)
         read = np.isin(self.lexical.row_lang[rows], reads)
         return np.where(read, cfg.read_lexical_weight, cfg.lexical_weight)

@@ -38,13 +38,15 @@ class LexicalResult:
 class _Part:
     """The sentences of one language: their analyzer, BM25 index, IDF and query expander."""
 
-    def __init__(self, lang: str, rows: np.ndarray, texts: list[str], lexicon: Lexicon, k1: float, b: float,
-                 starts: np.ndarray | None = None):
+    def __init__(self, lang: str, rows: np.ndarray, sentences: Sequence[Sentence], lexicon: Lexicon,
+                 k1: float, b: float):
         self.lang = lang
-        self.rows = rows
-        # positions (within this part) where an article begins, and each position's article
-        self.starts = np.zeros(1, dtype=np.int64) if starts is None else starts
-        self.article = np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(rows))))
+        self.rows = rows  # of the index; `sentences` are those rows' sentences, in index order
+        texts = [s.text for s in sentences]
+        # An index keeps each article's sentences together: an article starts where the source changes.
+        new_article = [i == 0 or s.source != sentences[i - 1].source for i, s in enumerate(sentences)]
+        self.starts = np.flatnonzero(new_article)  # positions where an article begins
+        self.article = np.cumsum(new_article) - 1  # each position's article
         splitter = None
         if lang == "de":
             # A word the articles use on its own is surely a word: it counts double as a part.
@@ -107,10 +109,7 @@ class LexicalRetriever:
         self.parts = []
         for part_lang in sorted(set(self.row_lang), key=lambda L: -int((self.row_lang == L).sum())):
             rows = np.flatnonzero(self.row_lang == part_lang)
-            texts = [self.sentences[r].text for r in rows]
-            sources = [self.sentences[r].source for r in rows]
-            starts = np.array([i for i in range(len(rows)) if i == 0 or sources[i] != sources[i - 1]])
-            self.parts.append(_Part(part_lang, rows, texts, self.lexicon, k1, b, starts))
+            self.parts.append(_Part(part_lang, rows, [self.sentences[r] for r in rows], self.lexicon, k1, b))
         for part in self.parts:  # a synonym stands in only for a word that no article has
             others = [p for p in self.parts if p is not part]
             if others:
@@ -135,13 +134,14 @@ class LexicalRetriever:
         Only the few rows are read again, where BM25 would score every sentence of the index.
         """
         wanted = set(words)
+        groups = {lang: [g for g in query.groups if wanted & set(g.word.split())]
+                  for lang, query in result.queries.items()}
         out = np.ones(len(rows), dtype=bool)
         for i, row in enumerate(rows):
             lang = self.row_lang[row]
-            groups = [g for g in result.queries[lang].groups if wanted & set(g.word.split())]
-            if groups:
+            if groups[lang]:
                 terms = set(self._part_of[lang].analyzer.terms(self.sentences[row].text))
-                out[i] = any(not g.terms.keys().isdisjoint(terms) for g in groups)
+                out[i] = any(not g.terms.keys().isdisjoint(terms) for g in groups[lang])
         return out
 
     def search(self, question: str, k: int = 5) -> list[Hit]:

@@ -16,6 +16,7 @@ from .errors import IndexStoreError, SeedsError
 from .gloss import Glosser
 from .seeds import read_source, scan
 from .sentences import SEGMENTER_VERSION, split_sentences
+from .staleness import split_differently
 from .types import Sentence
 
 log = logging.getLogger(__name__)
@@ -131,8 +132,7 @@ def _reusable(index_dir: Path, embedder: Embedder, gloss: str | None) -> store.S
     if previous is None:
         return None
     m = previous.manifest
-    if (m["model"], m["dim"], m.get("segmenter"), m.get("chunk_context"), m.get("gloss")) != \
-            (embedder.name, embedder.dim, SEGMENTER_VERSION, CONTEXT, gloss):
+    if (m["model"], m["dim"], m.get("gloss")) != (embedder.name, embedder.dim, gloss) or split_differently(m):
         return None
     return previous
 

@@ -42,6 +42,11 @@ class Changes:
         return "; ".join(parts) or "up to date"
 
 
+def split_differently(manifest: dict) -> bool:
+    """Whether the index of `manifest` was split into sentences or chunks by other rules than now."""
+    return (manifest.get("segmenter"), manifest.get("chunk_context")) != (SEGMENTER_VERSION, CONTEXT)
+
+
 def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str, gloss: str | None = None) -> Changes:
     """Compare the seeds folder with a manifest; only files whose size or mtime moved are hashed.
 
@@ -61,6 +66,5 @@ def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str, glos
             if hashlib.sha256(seed.path.read_bytes()).hexdigest() != entry["sha256"]:
                 changed.append(seed.name)
     removed = sorted(set(known) - {s.name for s in on_disk})
-    splitting = (manifest.get("segmenter"), manifest.get("chunk_context")) != (SEGMENTER_VERSION, CONTEXT)
-    return Changes(False, manifest["model"] != model_name, manifest.get("gloss") != gloss, splitting,
-                   added, changed, removed)
+    return Changes(False, manifest["model"] != model_name, manifest.get("gloss") != gloss,
+                   split_differently(manifest), added, changed, removed)

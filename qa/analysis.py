@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_GERMAN
+
+if TYPE_CHECKING:
+    from qa.verbs import SeparableVerbs
 
 # Question words and fillers the library lists miss; they carry no topic in a question.
 _EXTRA_EN = {"which", "whom", "whose", "why", "how", "when", "say", "says", "said", "tell", "told",
@@ -95,13 +98,16 @@ class CompoundSplitter:
 
 
 class Analyzer:
-    """Turns text into index terms for one language: stems, plus compound parts for German."""
+    """Turns text into index terms for one language: stems, plus for German compound parts and the
+    infinitives of separable verbs ("lehnte ... ab" also gives the term of "ablehnen")."""
 
-    def __init__(self, lang: str, splitter: CompoundSplitter | None = None):
+    def __init__(self, lang: str, splitter: CompoundSplitter | None = None,
+                 verbs: SeparableVerbs | None = None):
         if lang not in STOP:
             raise ValueError(f"unsupported language {lang!r}; use one of {sorted(STOP)}")
         self.lang = lang
         self.splitter = splitter if lang == "de" else None
+        self.verbs = verbs if lang == "de" else None
 
     def word_terms(self, word: str) -> list[str]:
         """Index terms of one lower-cased word: its stem, then the stems of its compound parts."""
@@ -110,9 +116,18 @@ class Analyzer:
             terms += [stem(p, self.lang) for p in self.splitter.split(word)]
         return list(dict.fromkeys(terms))
 
+    def verb_terms(self, text: str) -> dict[str, str]:
+        """Forms of separable verbs in `text` that stem unlike their infinitive: word -> its term."""
+        if self.verbs is None:
+            return {}
+        found = ((w, stem(inf, self.lang)) for w, inf in self.verbs.find(text).items())
+        return {w: term for w, term in found if term != stem(w, self.lang) and w not in STOP[self.lang]}
+
     def terms(self, text: str) -> list[str]:
-        """Index terms of `text` in order, stop words dropped (a word may give several terms)."""
-        return [t for w in content_words(text, self.lang) for t in self.word_terms(w)]
+        """Index terms of `text`, stop words dropped (a word may give several terms); the
+        infinitives of its separable verbs come last."""
+        terms = [t for w in content_words(text, self.lang) for t in self.word_terms(w)]
+        return terms + list(self.verb_terms(text).values())
 
 
 def corpus_vocab(texts: Iterable[str]) -> dict[str, int]:

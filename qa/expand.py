@@ -13,6 +13,7 @@ from typing import Callable
 
 from qa.analysis import Analyzer, content_words, guess_language, stem, words
 from qa.lexicon import PHRASAL_PARTICLES, Lexicon
+from qa.verbs import SeparableVerbs
 
 SELF_WEIGHT = 0.8  # the untranslated word: names and cognates ("Putin", "Alaska", "Ukraine")
 PART_WEIGHT = 0.5  # a compound part of a question word, beside the whole word
@@ -46,9 +47,11 @@ class Query:
 class QueryExpander:
     """Builds a Query for a corpus in `analyzer.lang` from a question in either language."""
 
-    def __init__(self, analyzer: Analyzer, lexicon: Lexicon, vocabulary: set[str] | None = None):
+    def __init__(self, analyzer: Analyzer, lexicon: Lexicon, vocabulary: set[str] | None = None,
+                 verbs: SeparableVerbs | None = None):
         self.analyzer = analyzer
         self.lexicon = lexicon
+        self.verbs = verbs  # German separable verbs -> infinitive, for German questions
         self.vocabulary = vocabulary  # corpus terms; translations outside it are dropped early
         # (word, its language) -> whether the articles in the other language have it (or its
         # translation); set by the caller when articles come in both languages.
@@ -74,8 +77,9 @@ class QueryExpander:
                     used.update((i, i + 1))
             if lang == "en":
                 groups += self._phrasal_verbs(question, tokens, used)
+        infinitives = self.verbs.find(question) if lang == "de" and self.verbs else {}
         for i, word in enumerate(tokens):
-            groups.extend(self._word_groups(word, lang, target, i in used))
+            groups.extend(self._word_groups(word, lang, target, i in used, infinitive=infinitives.get(word)))
         return Query(question, lang, tuple(groups))  # empty groups: words the corpus lacks
 
     def _written_together(self, tokens: list[str], lang: str, target: str) -> list[tuple[int, TermGroup]]:
@@ -114,11 +118,15 @@ class QueryExpander:
         return any(self.vocabulary is None or t in self.vocabulary for g in groups for t in g.terms)
 
     def _word_groups(self, word: str, lang: str, target: str, in_phrase: bool,
-                     fallback: bool = True) -> tuple[TermGroup, ...]:
+                     fallback: bool = True, infinitive: str | None = None) -> tuple[TermGroup, ...]:
+        """The groups of one question word; `infinitive`: the separable verb it is a form of."""
         own = self.analyzer.word_terms(word)
         if lang == target or not self.lexicon.available:
             head, parts = own[0], own[1:]
             terms = {head: 1.0}
+            if infinitive:  # "abspricht" -> absprechen, as the articles' "abzusprechen" is indexed
+                own = own + [self.analyzer.word_terms(infinitive)[0]]
+                terms[own[-1]] = 1.0
             if fallback and lang == "de" and self._absent(own):
                 terms.update(self._synonyms({word: 1.0}))
             elif fallback and lang == "en" and self._absent(own) and not self._found_elsewhere(word, lang):
@@ -128,6 +136,9 @@ class QueryExpander:
             return tuple(groups)
         key = stem(word, lang)
         terms = self._translations(key, lang)
+        if infinitive:  # "lehnte" -> ablehnen -> reject
+            for term, w in self._translations(stem(infinitive, lang), lang).items():
+                terms[term] = max(terms.get(term, 0.0), w)
         if lang == "en" and HEAD_WEIGHT > 0:
             for term, w in self._translations(key, lang, self.lexicon.en_heads).items():
                 terms[term] = max(terms.get(term, 0.0), HEAD_WEIGHT * w)

@@ -19,6 +19,7 @@ from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language
 from qa.expand import Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
+from qa.verbs import SeparableVerbs
 
 log = logging.getLogger(__name__)
 LANGUAGE_SAMPLE = 200  # sentences of an article read to tell its language
@@ -39,7 +40,7 @@ class _Part:
     """The sentences of one language: their analyzer, BM25 index, IDF and query expander."""
 
     def __init__(self, lang: str, rows: np.ndarray, sentences: Sequence[Sentence], lexicon: Lexicon,
-                 k1: float, b: float):
+                 verbs: SeparableVerbs, k1: float, b: float):
         self.lang = lang
         self.rows = rows  # of the index; `sentences` are those rows' sentences, in index order
         texts = [s.text for s in sentences]
@@ -53,7 +54,7 @@ class _Part:
             vocab = Counter({w: 2 * c for w, c in corpus_vocab(texts).items()})
             vocab.update(lexicon.de_vocab)
             splitter = CompoundSplitter(vocab, whole=lexicon.de_vocab)
-        self.analyzer = Analyzer(lang, splitter)
+        self.analyzer = Analyzer(lang, splitter, verbs)
         docs = [self.analyzer.terms(t) or ["<empty>"] for t in texts]
         self.bm25 = bm25s.BM25(k1=k1, b=b)  # short documents: weaker length normalisation
         self.bm25.index(docs, show_progress=False)
@@ -62,7 +63,7 @@ class _Part:
         df = Counter(t for d in docs for t in set(d))
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.idf_unseen = math.log(1 + (n + 0.5) / 0.5)  # a word no sentence has is most telling
-        self.expander = QueryExpander(self.analyzer, lexicon, set(self.vocab))
+        self.expander = QueryExpander(self.analyzer, lexicon, set(self.vocab), verbs)
 
     def _term_scores(self, term: str) -> np.ndarray:
         return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.rows))
@@ -106,10 +107,12 @@ class LexicalRetriever:
         self.sentences = list(sentences)
         self.lexicon = lexicon or Lexicon()
         self.row_lang = np.array(_languages(self.sentences) if lang is None else [lang] * len(self.sentences))
+        verbs = SeparableVerbs(self.lexicon.de_verbs, self.lexicon.de_infinitives)
         self.parts = []
         for part_lang in sorted(set(self.row_lang), key=lambda L: -int((self.row_lang == L).sum())):
             rows = np.flatnonzero(self.row_lang == part_lang)
-            self.parts.append(_Part(part_lang, rows, [self.sentences[r] for r in rows], self.lexicon, k1, b))
+            self.parts.append(_Part(part_lang, rows, [self.sentences[r] for r in rows], self.lexicon, verbs,
+                                     k1, b))
         for part in self.parts:  # a synonym stands in only for a word that no article has
             others = [p for p in self.parts if p is not part]
             if others:

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 16  # bump when the derived tables change shape or meaning
+FORMAT = 17  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -30,6 +30,9 @@ _NOTES = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s]+/")
 _CAPITAL = re.compile(r"\(Hauptstadt (?:von |der |des )?([^)]+)\)")  # "Moskau (Hauptstadt von Russland)"
 _GEOGRAPHY = "[geogr.]"  # the list's tag for place names and their adjectives
 _PLACE_NOUN = re.compile(r"\{[nfm]\}")
+_VERB = re.compile(r"\{v[irt]*\}")  # {vt}, {vi}, {vr}, {v}: a verb, its forms in the sub-entries
+VERB_FORMS = 8  # sub-entries read for forms after a verb's infinitive
+_PERSONS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "hat", "hatte", "ist", "war"}  # "er/sie hat gesprochen"
 # English verb particles: "to switch off" keeps its particle ("switch off" -> abschalten), which the
 # stop words would drop, leaving "switch" with every sense of the verb.
 PHRASAL_PARTICLES = frozenset("off out up down away back over".split())
@@ -56,6 +59,10 @@ class Lexicon:
     "die von der russischen Führung ergriffenen Maßnahmen". A place and an adjective are paired when
     their English translations share all but the last letter of the shorter ("Russia", "Russian";
     "China", "Chinese"; "Germany", "German").
+    `de_verbs["lehnte ab"]` -> "ablehnen": German verb forms and their infinitive, from the forms the
+    list gives beside each verb ("ablehnen | ablehnend | abgelehnt | lehnt ab | lehnte ab"). A
+    separable verb's split forms are also given joined ("ablehnt", as in "weil sie es ablehnt") and
+    with "zu" ("abzulehnen"). `de_infinitives` are the list's German verbs.
     """
 
     en_de: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -66,6 +73,8 @@ class Lexicon:
     gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
     metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    de_verbs: dict[str, str] = field(default_factory=dict)
+    de_infinitives: frozenset[str] = frozenset()
     source: str = ""
 
     @property
@@ -108,6 +117,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     metonyms: dict[str, set[str]] = {}
     places: dict[str, list[tuple[str, str]]] = {"noun": [], "adj": []}  # (German word, English word)
+    verb_forms: dict[str, Counter] = {}  # form -> infinitive -> entries
+    infinitives: set[str] = set()
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if line.startswith("#") or " :: " not in line:
@@ -118,6 +129,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
                 _pair_capital(metonyms, de_subs[0], capital.group(1))
             if _GEOGRAPHY in de_subs[0]:
                 _collect_place(places, de_subs[0], en_subs[0])
+            if _VERB.search(de_subs[0]):
+                _collect_verb_forms(verb_forms, infinitives, de_subs)
             if len(de_subs) != len(en_subs):
                 de_subs, en_subs = de_subs[:1], en_subs[:1]
             for n, (de_sub, en_sub) in enumerate(zip(de_subs, en_subs)):
@@ -164,7 +177,36 @@ def parse(path: str | os.PathLike) -> Lexicon:
         gloss[key] = tuple(chosen.values())
     return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms,
                    gloss=gloss, metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
-                   place_adjectives=_pair_place_adjectives(places), source=str(path))
+                   place_adjectives=_pair_place_adjectives(places),
+                   de_verbs={form: infs.most_common(1)[0][0] for form, infs in verb_forms.items()},
+                   de_infinitives=frozenset(infinitives),
+                   source=str(path))
+
+
+def _collect_verb_forms(forms: dict[str, Counter], infinitives: set[str], de_subs: list[str]) -> None:
+    """Note the verbs of one entry and their forms. A verb is the last word of each ';'-separated
+    phrase of the first sub-entry ("mit etw. rechnen"); the sub-entries after it give its forms:
+    participles, then persons ("er/sie spricht", "ich/er/sie sprach"), where the phrase's other words
+    and the pronouns are left out. The list's examples that follow have more words than a form."""
+    for k, phrase in enumerate(_words_of_synonyms(de_subs[0], "de")):
+        if not phrase:
+            continue
+        inf, around = phrase[-1], set(phrase[:-1]) | _PERSONS
+        infinitives.add(inf)
+        for sub in de_subs[1:VERB_FORMS + 1]:
+            given = _words_of_synonyms(sub, "de")
+            form = [w for w in given[k] if w not in around] if k < len(given) else []
+            if not 1 <= len(form) <= 2:
+                continue
+            variants = [" ".join(form)]
+            if len(form) == 2:  # "lehnt ab": a separable verb only if the particle opens the infinitive
+                particle = form[1]
+                if not inf.startswith(particle) or len(inf) <= len(particle):
+                    continue
+                variants += [particle + form[0], particle + "zu" + inf[len(particle):]]
+            for v in variants:
+                if v != inf:
+                    forms.setdefault(v, Counter())[inf] += 1
 
 
 def _pair_capital(pairs: dict[str, set[str]], names: str, country: str) -> None:

@@ -50,7 +50,8 @@ class Lexicon:
     `en_heads["barrier"]` -> {"schlagbaum": 1.0, ...}: German words whose translation is a two-word
     English phrase ending in that stem ("border-post barrier"), a looser sense than `en_de`.
     `de_synonyms["stimmung"]` -> {"atmosphäre": 1.0, "laune": 1.0, ...}: German words the list gives
-    side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), keyed by stem.
+    side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), keyed by stem; a
+    plural has its singular's ("Azubis" -> "Auszubildende", "Lehrling").
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
     `metonyms["russland"]` -> ("moskau",), and back: news names a state by its capital ("Moskau
@@ -118,6 +119,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
     metonyms: dict[str, set[str]] = {}
     places: dict[str, list[tuple[str, str]]] = {"noun": [], "adj": []}  # (German word, English word)
     verb_forms: dict[str, Counter] = {}  # form -> infinitive -> entries
+    plurals: dict[str, str] = {}  # stem of a plural -> stem of its singular
+    heads: list[str | None] = []
     infinitives: set[str] = set()
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
@@ -140,6 +143,12 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         for w in toks:
                             vocab[w] = vocab.get(w, 0) + 1
                 de_words = [t[0] for t in de_syns if len(t) == 1]
+                if n == 0:
+                    heads = [t[0] if len(t) == 1 else None for t in de_syns]
+                elif n == 1 and "{pl}" in de_sub:  # "Azubi; Lehrling | Azubis {pl}; Lehrlinge {pl}"
+                    for head, plural in zip(heads, de_syns):
+                        if head and len(plural) == 1 and stem(plural[0], "de") != stem(head, "de"):
+                            plurals[stem(plural[0], "de")] = stem(head, "de")
                 for a in de_words if n == 0 and len(de_words) > 1 else ():  # the headwords' sense only
                     row = de_synonyms.setdefault(stem(a, "de"), {})
                     for b in de_words:
@@ -166,6 +175,9 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         else:  # "phone call" -> Telefonat is also a kind of "call"
                             head = en_heads.setdefault(stem(en_toks[-1], "en"), {})
                             head[dw] = head.get(dw, 0.0) + 1.0
+    for plural, singular in plurals.items():  # "Azubis" has the synonyms of "Azubi"
+        if singular in de_synonyms:
+            de_synonyms.setdefault(plural, de_synonyms[singular])
     gloss = {}
     for key, counts in renderings.items():
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -_commonness(kv[0], en_freq), kv[0]))

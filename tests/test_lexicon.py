@@ -26,6 +26,7 @@ chinesisch {adj} [geogr.] :: Chinese
 Frankreich {n} /FR/ [geogr.] :: France
 französisch {adj} /frz./ [geogr.] :: French /Fr./
 rund {adj} :: round
+Auszubildende {m,f}; Azubi {m}; Lehrling {m} | Auszubildenden {pl}; Azubis {pl}; Lehrlinge {pl} :: apprentice | apprentices
 Rundfunk {m} :: broadcasting
 """
 
@@ -49,6 +50,12 @@ def test_parse_pairs_words_and_weights_senses(ding):
     assert lex.de_synonyms["gesprach"] == {"unterhaltung": 1.0}  # side by side in one sense
     assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
     assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted
+
+
+def test_a_plural_has_the_synonyms_of_its_singular(ding):
+    lex = lexicon.parse(ding)
+    assert lex.de_synonyms[stem("azubis", "de")] == lex.de_synonyms[stem("azubi", "de")]
+    assert {"auszubildende", "lehrling"} <= set(lex.de_synonyms[stem("azubis", "de")])
 
 
 def test_parse_keeps_the_particle_of_a_phrasal_verb(ding):

@@ -41,12 +41,17 @@ def content_words(text: str, lang: str) -> list[str]:
     return [w for w in words(text) if w not in stop and len(w) > 1]
 
 
+def language_evidence(text: str) -> dict[str, int]:
+    """How much `text` looks German and English: its stop words of each, and German letters."""
+    tokens = words(text)
+    return {"de": sum(t in STOP["de"] for t in tokens) + 2 * sum(c in "äöüß" for c in text.lower()),
+            "en": sum(t in STOP["en"] for t in tokens)}
+
+
 def guess_language(text: str) -> str:
     """'de' or 'en', whichever language's stop words and letters `text` looks more like."""
-    tokens = words(text)
-    de = sum(t in STOP["de"] for t in tokens) + 2 * sum(c in "äöüß" for c in text.lower())
-    en = sum(t in STOP["en"] for t in tokens)
-    return "de" if de > en else "en"
+    evidence = language_evidence(text)
+    return "de" if evidence["de"] > evidence["en"] else "en"
 
 
 def stem(word: str, lang: str) -> str:

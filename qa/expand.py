@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from qa.analysis import Analyzer, content_words, guess_language, stem, words
+from qa.analysis import Analyzer, content_words, guess_language, language_evidence, stem, words
 from qa.lexicon import PHRASAL_PARTICLES, Lexicon
 from qa.verbs import SeparableVerbs
 
@@ -60,7 +60,7 @@ class QueryExpander:
         self._word_groups = lru_cache(maxsize=WORD_CACHE)(self._word_groups)
 
     def expand(self, question: str) -> Query:
-        lang = guess_language(question)
+        lang = self.language(question)
         target = self.analyzer.lang
         tokens = content_words(question, lang)
         groups: list[TermGroup] = []
@@ -81,6 +81,17 @@ class QueryExpander:
         for i, word in enumerate(tokens):
             groups.extend(self._word_groups(word, lang, target, i in used, infinitive=infinitives.get(word)))
         return Query(question, lang, tuple(groups))  # empty groups: words the corpus lacks
+
+    def language(self, question: str) -> str:
+        """'de' or 'en': by the question's stop words and letters, and where they do not tell
+        ("azubis mindestlohn?"), by which language the word list knows more of its words in."""
+        evidence = language_evidence(question)
+        if evidence["de"] != evidence["en"] or not self.lexicon.available:
+            return guess_language(question)
+        tokens = words(question)
+        german = sum(t in self.lexicon.de_vocab for t in tokens)
+        english = sum(stem(t, "en") in self.lexicon.en_de for t in tokens)
+        return "de" if german > english else "en"
 
     def _written_together(self, tokens: list[str], lang: str, target: str) -> list[tuple[int, TermGroup]]:
         """Two question words the articles write as one: German compounds English loanwords

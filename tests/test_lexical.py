@@ -69,6 +69,13 @@ def test_stemming_and_stop_words():
     assert guess_language("Did the Kremlin confirm the call?") == "en"
 
 
+@pytest.mark.parametrize("question, lang", [("kreml pakt", "de"), ("kremlin pact", "en"),
+                                            ("Kreml Pakt?", "de"), ("Did the Kremlin confirm?", "en")])
+def test_a_bare_list_of_words_is_read_in_the_language_the_word_list_knows_it_in(small_lexicon, question, lang):
+    r = LexicalRetriever(sentences(), small_lexicon)
+    assert r.expander.expand(question).lang == lang  # no stop words or umlauts to tell by
+
+
 def test_english_question_finds_german_sentence_only_with_translation(small_lexicon):
     question = "Did the Kremlin confirm the conversation?"
     assert LexicalRetriever(sentences(), lexicon.Lexicon()).search(question, 3) == []

@@ -20,12 +20,13 @@ _CONTINUES = re.compile(
     r"^(?:er|sie|es|dies|das|dabei|damit|zudem|außerdem|he|she|it|they|this)\b"  # refers back
     r"|\b(?:sagte|so|erklärte|betonte|fügte) (?:er|sie)\b|\bhieß es\b"  # "..., sagte er."
     r"|\b(?:he|she|they) (?:said|added|stressed)\b"
+    r"|\b(?:der|die|the) \d+-(?:jährige|year-old)\b"  # "sagte die 43-Jährige": the person just named
     r"|\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe)\b",  # reported speech (Konjunktiv I)
     re.IGNORECASE)
 # Opening words that stand for something in the sentence before. Not "das": it opens as many
 # sentences as an article ("Das Treffen ...") as it does as a pronoun.
-_REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b",
-                          re.IGNORECASE)
+_REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b"
+                          r"|^(?:der|die|the) \d+-(?:jährige|year-old)\b", re.IGNORECASE)
 
 
 def continues(text: str) -> bool:

@@ -13,6 +13,9 @@ from qa.types import Hit, Sentence
     ("The changeover went well.", False),
     ("They praised the banks.", True),
     ("Die Banken öffneten am Mittwoch.", False),
+    ("„Das merke ich sofort“, sagte die 43-Jährige.", True),  # news names a speaker by age
+    ("The crowd cheered, the 58-year-old recalled.", True),
+    ("Die Zahl der Beschäftigten über 18 Jahre stieg.", False),
 ])
 def test_what_reads_as_a_continuation(text, expected):
     assert continues(text) is expected
@@ -37,6 +40,7 @@ def test_only_the_next_sentence_of_the_same_paragraph_follows():
     ("Das Treffen findet am Freitag statt.", False),  # "das" as an article
     ("Die Banken öffneten am Mittwoch.", False),
     ("Erst am Freitag trifft er Trump.", False),  # "Er" only as a word of its own
+    ("Die 43-Jährige verdient nun mehr.", True),  # the person the sentence before named
 ])
 def test_what_refers_back_to_the_sentence_before(text, expected):
     assert refers_back(text) is expected

@@ -20,6 +20,13 @@ SEED = "2025-08-13_putin-kim-telefonat.txt"
 KIM_WARNS = "warnte die USA im vergangenen Monat davor, die Denuklearisierungsbemühungen weiter voranzutreiben"
 
 
+def write_ding(folder: Path, text: str) -> Path:
+    """A word list in the ding format, for tests that parse a few lines of their own."""
+    path = folder / "de-en"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 class FakeEmbedder:
     """Hashed bag of words and character trigrams: similar wording gives similar vectors, no model needed.
 

@@ -2,6 +2,8 @@
 import numpy as np
 import pytest
 
+from conftest import write_ding
+
 from qa import lexicon as lexicon_mod
 from qa import pipeline, store
 from qa.build import build_index
@@ -21,9 +23,7 @@ Wetter {n} :: weather
 
 @pytest.fixture
 def lex(tmp_path):
-    path = tmp_path / "de-en"
-    path.write_text(DING, encoding="utf-8")
-    return lexicon_mod.parse(path)
+    return lexicon_mod.parse(write_ding(tmp_path, DING))
 
 
 @pytest.fixture
@@ -87,9 +87,7 @@ def test_index_is_rebuilt_when_glosses_come_or_go(articles, tmp_path, fake_embed
 
 
 def test_status_decides_on_glosses_without_loading_the_word_list(articles, tmp_path, fake_embedder, monkeypatch):
-    ding = tmp_path / "de-en"
-    ding.write_text(DING, encoding="utf-8")
-    monkeypatch.setenv("QA_DING_PATH", str(ding))
+    monkeypatch.setenv("QA_DING_PATH", str(write_ding(tmp_path, DING)))
     monkeypatch.setattr(pipeline, "_lexicon", None)  # nothing loaded in this process yet
     monkeypatch.setattr(pipeline, "load_lexicon", lambda: pytest.fail("status() loaded the word list"))
     status = QA(articles, tmp_path / "idx", embedder=fake_embedder).status()

@@ -2,6 +2,8 @@
 import numpy as np
 import pytest
 
+from conftest import write_ding
+
 from qa import lexicon
 from qa.analysis import Analyzer, CompoundSplitter, guess_language
 from qa.lexical import LexicalRetriever
@@ -42,9 +44,7 @@ def sentences(texts=TEXTS):
 
 @pytest.fixture
 def small_lexicon(tmp_path):
-    path = tmp_path / "de-en"
-    path.write_text(DING, encoding="utf-8")
-    return lexicon.parse(path)
+    return lexicon.parse(write_ding(tmp_path, DING))
 
 
 def test_compound_parts_need_known_words_that_beat_the_whole():

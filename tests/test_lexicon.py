@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from conftest import write_ding
+
 from qa import lexicon
 from qa.analysis import stem
 
@@ -33,9 +35,7 @@ Rundfunk {m} :: broadcasting
 
 @pytest.fixture
 def ding(tmp_path):
-    path = tmp_path / "de-en"
-    path.write_text(DING, encoding="utf-8")
-    return path
+    return write_ding(tmp_path, DING)
 
 
 def test_parse_pairs_words_and_weights_senses(ding):

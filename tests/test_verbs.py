@@ -1,6 +1,8 @@
 """German separable verbs: split, joined, with "ge" or "zu", all read as their infinitive."""
 import pytest
 
+from conftest import write_ding
+
 from qa import lexicon
 from qa.lexical import LexicalRetriever
 from qa.types import Sentence
@@ -30,9 +32,7 @@ Partei {f} :: party
 
 @pytest.fixture
 def small_lexicon(tmp_path):
-    path = tmp_path / "de-en"
-    path.write_text(DING, encoding="utf-8")
-    return lexicon.parse(path)
+    return lexicon.parse(write_ding(tmp_path, DING))
 
 
 @pytest.fixture

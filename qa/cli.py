@@ -121,7 +121,7 @@ def _eval(args) -> int:
 
     items = load_items(args.file)
     qa = _qa(args)
-    report = evaluate(items, lambda q: [c.text for c in qa.ask(q, top_k=5).citations])
+    report = evaluate(items, lambda q: [c.text for c in qa.ask(q, top_k=5).citations], qa.sentence_texts())
     if args.json:
         print(json.dumps({"mode": args.mode, **report.to_dict()}, ensure_ascii=False, indent=2))
     else:

@@ -65,6 +65,9 @@ class Report:
     metrics: dict[str, dict[str, float]]
     abstention: dict[str, float]  # accuracy over unanswerable, false abstentions over answerable
     outcomes: list[Outcome] = field(repr=False, default_factory=list)
+    # (question, gold string) pairs whose gold occurs in no sentence of the articles: a typo in the
+    # question file, or a string spanning two sentences. It can never be hit.
+    unmatched_gold: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def misses(self) -> list[Outcome]:
@@ -73,7 +76,8 @@ class Report:
     def to_dict(self) -> dict:
         return {"metrics": self.metrics, "abstention": self.abstention,
                 "misses": [{**asdict(o.item), "rank": o.rank, "cited": list(o.cited[:3])}
-                           for o in self.misses]}
+                           for o in self.misses],
+                "unmatched_gold": [{"q": q, "gold": g} for q, g in self.unmatched_gold]}
 
     def table(self) -> str:
         """The report as a small plain-text table, then the misses."""
@@ -89,6 +93,8 @@ class Report:
             what = "cited" if o.item.unanswerable else f"rank {o.rank or '-'}"
             top = o.cited[0][:70] if o.cited else "(nothing)"
             lines.append(f"MISS [{o.item.lang}] {o.item.q} ({what}): {top}")
+        for q, gold in self.unmatched_gold:
+            lines.append(f"GOLD NOT IN ANY SENTENCE (it can never be hit) for {q!r}: {gold!r}")
         return "\n".join(lines)
 
 
@@ -121,8 +127,16 @@ def _rank(cited: Sequence[str], gold: Iterable[str]) -> int | None:
     return None
 
 
-def evaluate(items: Sequence[EvalItem], ranker: Ranker) -> Report:
-    """Run `ranker` on every question and score the rankings."""
+def unmatched_gold(items: Sequence[EvalItem], sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """(question, gold string) for each gold string that no sentence contains (whitespace aside)."""
+    texts = [" ".join(t.split()) for t in sentences]
+    return [(item.q, gold) for item in items for gold in item.gold
+            if not any(" ".join(gold.split()) in t for t in texts)]
+
+
+def evaluate(items: Sequence[EvalItem], ranker: Ranker, sentences: Sequence[str] | None = None) -> Report:
+    """Run `ranker` on every question and score the rankings; given the articles' `sentences`,
+    also report gold strings that none of them contains."""
     outcomes = []
     for item in items:
         cited = tuple(ranker(item.q))
@@ -141,4 +155,4 @@ def evaluate(items: Sequence[EvalItem], ranker: Ranker) -> Report:
     abstention = {"n": float(len(out)),
                   "correct": sum(not o.cited for o in out) / len(out) if out else 1.0,
                   "false": sum(not o.cited for o in answerable) / len(answerable) if answerable else 0.0}
-    return Report(metrics, abstention, outcomes)
+    return Report(metrics, abstention, outcomes, unmatched_gold(items, sentences) if sentences is not None else [])

@@ -141,6 +141,10 @@ class QA:
                 self._retriever = HybridRetriever(index, embedder, self.lexicon, self.mode)
             return self._retriever
 
+    def sentence_texts(self) -> list[str]:
+        """The text of every sentence of the articles, as cited (the index brought up to date first)."""
+        return [s.text for s in self.retriever().sentences]
+
     def status(self) -> IndexStatus:
         """The index as it stands on disk, and how the seeds differ from it."""
         manifest = store.read_manifest(self.index_dir)

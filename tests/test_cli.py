@@ -62,3 +62,15 @@ def test_a_reader_that_goes_away_is_not_an_error(seeds_dir):
     proc.stdout.close()  # qa needs far longer to start than this takes
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0 and "Traceback" not in err, err
+
+
+@pytest.mark.model
+def test_eval_names_gold_strings_no_sentence_contains(seeds_dir, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"q": "What did Kim Yo Jong warn?", "lang": "en",
+                                     "gold": [KIM_WARNS, "warnte die USA vor dem Dialog"]}) + "\n", encoding="utf-8")
+    out = run("eval", str(questions), "--seeds", str(seeds_dir), "--mode", "lexical").stdout
+    assert "GOLD NOT IN ANY SENTENCE (it can never be hit) for 'What did Kim Yo Jong warn?'" in out
+    assert "warnte die USA vor dem Dialog" in out and KIM_WARNS not in out
+    report = json.loads(run("eval", str(questions), "--seeds", str(seeds_dir), "--json").stdout)
+    assert [g["gold"] for g in report["unmatched_gold"]] == ["warnte die USA vor dem Dialog"]

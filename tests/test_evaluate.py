@@ -56,3 +56,15 @@ def test_report_gives_the_hit_at_3_interval_per_language():
     report = evaluate(ITEMS, lambda q: RANKED[q])
     assert report.metrics["en"]["hit@3_ci95"] == pytest.approx(wilson(1, 2))
     assert "95% interval" in report.table()
+
+
+def test_gold_strings_no_sentence_contains_are_reported():
+    sentences = ["The alpha  sentence.", "A beta one.", "Gamma and delta."]
+    items = [EvalItem("q1", "en", ("alpha sentence", "alpha one")),  # whitespace aside; the second is absent
+             EvalItem("q2", "en", ("beta one. Gamma",)),  # spans two sentences: never a hit
+             EvalItem("out", "en", (), unanswerable=True)]
+    report = evaluate(items, lambda q: sentences[:1], sentences)
+    assert report.unmatched_gold == [("q1", "alpha one"), ("q2", "beta one. Gamma")]
+    assert "GOLD NOT IN ANY SENTENCE (it can never be hit) for 'q2': 'beta one. Gamma'" in report.table()
+    assert report.to_dict()["unmatched_gold"][0] == {"q": "q1", "gold": "alpha one"}
+    assert evaluate(items, lambda q: []).unmatched_gold == []  # no sentences given: nothing checked

@@ -20,9 +20,15 @@ _CONTINUES = re.compile(
     r"^(?:er|sie|es|dies|das|dabei|damit|zudem|außerdem|he|she|it|they|this)\b"  # refers back
     r"|\b(?:sagte|so|erklärte|betonte|fügte) (?:er|sie)\b|\bhieß es\b"  # "..., sagte er."
     r"|\b(?:he|she|they) (?:said|added|stressed)\b"
-    r"|\b(?:der|die|the) \d+-(?:jährige|year-old)\b"  # "sagte die 43-Jährige": the person just named
-    r"|\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe)\b",  # reported speech (Konjunktiv I)
+    r"|\b(?:der|die|the) \d+-(?:jährige|year-old)\b",  # "sagte die 43-Jährige": the person just named
     re.IGNORECASE)
+# Reported speech (Konjunktiv I) carries on the sentence before, unless it names its own speaker:
+# "Andrea Nahles (SPD) betonte, niemand solle ..." and "..., sagte der Gastwirt Helmut Brandt" start
+# afresh, where "..., sagte der Politiker" refers back to the person just named.
+_REPORTED = re.compile(r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe)\b", re.IGNORECASE)
+_SPEECH = r"(?:sagte|betonte|erklärte|warnte|forderte|kritisierte|meinte|kündigte|berichtete)"
+_NAME = r"(?!(?:Der|Die|Das|Ein|Eine)\b)[A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+"  # "Andrea Nahles", "Gastwirt Helmut"
+_OWN_SPEAKER = re.compile(rf"{_NAME}(?: \(\w+\))? {_SPEECH}\b|\b{_SPEECH} (?:der |die )?{_NAME}")
 # Opening words that stand for something in the sentence before. Not "das": it opens as many
 # sentences as an article ("Das Treffen ...") as it does as a pronoun.
 _REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b"
@@ -31,7 +37,9 @@ _REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|
 
 def continues(text: str) -> bool:
     """Whether a sentence reads as carrying on from the one before it."""
-    return _CONTINUES.search(text) is not None
+    if _CONTINUES.search(text):
+        return True
+    return _REPORTED.search(text) is not None and _OWN_SPEAKER.search(text) is None
 
 
 def refers_back(text: str) -> bool:

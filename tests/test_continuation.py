@@ -16,6 +16,9 @@ from qa.types import Hit, Sentence
     ("„Das merke ich sofort“, sagte die 43-Jährige.", True),  # news names a speaker by age
     ("The crowd cheered, the 58-year-old recalled.", True),
     ("Die Zahl der Beschäftigten über 18 Jahre stieg.", False),
+    ("Die Reform sei überfällig.", True),
+    ("Ministerin Andrea Nahles (SPD) betonte, niemand solle für einen Hungerlohn arbeiten.", False),  # own speaker
+    ("Die Bürokratie belaste kleine Betriebe, warnte Arbeitgeberpräsident Ingo Kramer.", False),
 ])
 def test_what_reads_as_a_continuation(text, expected):
     assert continues(text) is expected

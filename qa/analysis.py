@@ -117,8 +117,8 @@ class Analyzer:
     def word_terms(self, word: str) -> list[str]:
         """Index terms of one lower-cased word: its stem, then the stems of its compound parts."""
         terms = [stem(word, self.lang)]
-        if self.splitter is not None:
-            terms += [stem(p, self.lang) for p in self.splitter.split(word)]
+        if self.splitter is not None:  # a part that is a stop word ("nach" in "nachprüfen") says nothing
+            terms += [stem(p, self.lang) for p in self.splitter.split(word) if p not in STOP[self.lang]]
         return list(dict.fromkeys(terms))
 
     def verb_terms(self, text: str) -> dict[str, str]:

@@ -5,7 +5,7 @@ import pytest
 from conftest import write_ding
 
 from qa import lexicon
-from qa.analysis import Analyzer, CompoundSplitter, guess_language
+from qa.analysis import Analyzer, CompoundSplitter, guess_language, stem
 from qa.lexical import LexicalRetriever
 from qa.types import Sentence
 
@@ -53,6 +53,13 @@ def test_compound_parts_need_known_words_that_beat_the_whole():
     assert split("denuklearisierungsbemühungen") == ["denuklearisierung", "bemühungen"]
     assert split("bundestag") == []  # more common whole than "bund" + "stag"
     assert split("xylophonkasten") == []
+
+
+def test_a_compound_part_that_is_a_stop_word_is_no_term():
+    analyzer = Analyzer("de", CompoundSplitter({"nach": 50, "prüfen": 20, "frage": 20, "binnen": 5}))
+    assert analyzer.word_terms("nachprüfen") == [stem("nachprüfen", "de"), stem("prüfen", "de")]
+    # "nächste" stems to "nach": it must not match every compound that opens with "nach"
+    assert stem("nächste", "de") not in analyzer.terms("Er will alles nachprüfen.")
 
 
 def test_german_query_word_matches_compound_in_sentence(small_lexicon):

@@ -16,11 +16,12 @@ from typing import Sequence
 
 from .types import Hit, Sentence
 
+_BY_AGE = r"(?:der|die|the) \d+-(?:jährige|year-old)\b"  # "die 43-Jährige": the person just named
 _CONTINUES = re.compile(
     r"^(?:er|sie|es|dies|das|dabei|damit|zudem|außerdem|he|she|it|they|this)\b"  # refers back
     r"|\b(?:sagte|so|erklärte|betonte|fügte) (?:er|sie)\b|\bhieß es\b"  # "..., sagte er."
     r"|\b(?:he|she|they) (?:said|added|stressed)\b"
-    r"|\b(?:der|die|the) \d+-(?:jährige|year-old)\b",  # "sagte die 43-Jährige": the person just named
+    rf"|\b{_BY_AGE}",  # "..., sagte die 43-Jährige."
     re.IGNORECASE)
 # Reported speech (Konjunktiv I) carries on the sentence before, unless it names its own speaker:
 # "Andrea Nahles (SPD) betonte, niemand solle ..." and "..., sagte der Gastwirt Helmut Brandt" start
@@ -32,7 +33,7 @@ _OWN_SPEAKER = re.compile(rf"{_NAME}(?: \(\w+\))? {_SPEECH}\b|\b{_SPEECH} (?:der
 # Opening words that stand for something in the sentence before. Not "das": it opens as many
 # sentences as an article ("Das Treffen ...") as it does as a pronoun.
 _REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b"
-                          r"|^(?:der|die|the) \d+-(?:jährige|year-old)\b", re.IGNORECASE)
+                          rf"|^{_BY_AGE}", re.IGNORECASE)
 
 
 def continues(text: str) -> bool:

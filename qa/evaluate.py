@@ -118,10 +118,14 @@ def load_items(path: str | Path) -> list[EvalItem]:
     return items
 
 
+def _spaced(text: str) -> str:
+    """`text` with each run of whitespace as one space, as gold strings are matched."""
+    return " ".join(text.split())
+
+
 def _rank(cited: Sequence[str], gold: Iterable[str]) -> int | None:
-    norm = [" ".join(g.split()) for g in gold]
-    for i, text in enumerate(cited, 1):
-        text = " ".join(text.split())
+    norm = [_spaced(g) for g in gold]
+    for i, text in enumerate(map(_spaced, cited), 1):
         if any(g in text for g in norm):
             return i
     return None
@@ -129,9 +133,8 @@ def _rank(cited: Sequence[str], gold: Iterable[str]) -> int | None:
 
 def unmatched_gold(items: Sequence[EvalItem], sentences: Sequence[str]) -> list[tuple[str, str]]:
     """(question, gold string) for each gold string that no sentence contains (whitespace aside)."""
-    texts = [" ".join(t.split()) for t in sentences]
-    return [(item.q, gold) for item in items for gold in item.gold
-            if not any(" ".join(gold.split()) in t for t in texts)]
+    texts = [_spaced(t) for t in sentences]
+    return [(item.q, gold) for item in items for gold in item.gold if not any(_spaced(gold) in t for t in texts)]
 
 
 def evaluate(items: Sequence[EvalItem], ranker: Ranker, sentences: Sequence[str] | None = None) -> Report:

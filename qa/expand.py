@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from qa.analysis import Analyzer, content_words, guess_language, language_evidence, stem, words
+from qa.analysis import Analyzer, content_words, language_evidence, stem, words
 from qa.lexicon import PHRASAL_PARTICLES, Lexicon
 from qa.verbs import SeparableVerbs
 
@@ -86,8 +86,10 @@ class QueryExpander:
         """'de' or 'en': by the question's stop words and letters, and where they do not tell
         ("azubis mindestlohn?"), by which language the word list knows more of its words in."""
         evidence = language_evidence(question)
-        if evidence["de"] != evidence["en"] or not self.lexicon.available:
-            return guess_language(question)
+        if evidence["de"] != evidence["en"]:
+            return "de" if evidence["de"] > evidence["en"] else "en"
+        if not self.lexicon.available:
+            return "en"
         tokens = words(question)
         german = sum(t in self.lexicon.de_vocab for t in tokens)
         english = sum(stem(t, "en") in self.lexicon.en_de for t in tokens)

@@ -200,13 +200,13 @@ def _collect_verb_forms(forms: dict[str, Counter], infinitives: set[str], de_sub
     phrase of the first sub-entry ("mit etw. rechnen"); the sub-entries after it give its forms:
     participles, then persons ("er/sie spricht", "ich/er/sie sprach"), where the phrase's other words
     and the pronouns are left out. The list's examples that follow have more words than a form."""
+    given_forms = [_words_of_synonyms(sub, "de") for sub in de_subs[1:VERB_FORMS + 1]]
     for k, phrase in enumerate(_words_of_synonyms(de_subs[0], "de")):
         if not phrase:
             continue
         inf, around = phrase[-1], set(phrase[:-1]) | _PERSONS
         infinitives.add(inf)
-        for sub in de_subs[1:VERB_FORMS + 1]:
-            given = _words_of_synonyms(sub, "de")
+        for given in given_forms:
             form = [w for w in given[k] if w not in around] if k < len(given) else []
             if not 1 <= len(form) <= 2:
                 continue

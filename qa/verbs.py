@@ -114,12 +114,11 @@ class SeparableVerbs:
         for i, (r, w) in enumerate(zip(raw, lowered)):
             if not (r.islower() or (i == 0 and opens_sentence)) or w == particle:
                 continue
-            inf = None
+            own, inf = self.infinitive(w), None
             if particle:  # "lehnte ... ab": the list's split form, or the particle before the verb
                 inf = self.forms.get(f"{w} {particle}")
-                base = self.infinitive(w) or w
-                if inf is None and particle + base in self.infinitives:
-                    inf = particle + base
-            inf = inf or self.infinitive(w)
+                if inf is None and particle + (own or w) in self.infinitives:
+                    inf = particle + (own or w)
+            inf = inf or own
             if inf and inf != w and self.separable(inf):
                 found.setdefault(w, inf)

@@ -112,3 +112,25 @@ def holds(kind: AnswerType, text: str) -> bool:
     """Whether `text` names something of `kind` (a time, a quantity)."""
     return _SENTENCE[kind].search(text) is not None
 
+
+_YEAR = r"(?:1[5-9]|20)\d\d\b"
+# Dates and clock times: "am 1. Januar 2015", "im September 2000", "April 15, 2019", "um 23.30 Uhr".
+_DATE_OR_TIME = re.compile(
+    rf"\b\d{{1,2}}\.\s*{_MONTHS}(?:\s+{_YEAR})?|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"
+    r"|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?"
+    rf"|\b(?:{_MONTHS}|im|in|seit|bis|ab|vom|von|vor|anfang|ende|jahr|jahres|since|until|by|from|of"
+    rf"|early|late)\s+{_YEAR}"
+    r"|\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|a\.m\.|p\.m\.|o'clock)", re.IGNORECASE)
+_AGE_OR_DURATION = re.compile(r"^\s*(?:how (?:long|old)|wie (?:lange?|alt))\b", re.IGNORECASE)
+
+
+def answers_quantity(question: str, text: str) -> bool:
+    """Whether `text` names a quantity that can answer `question` ("How many ...?", "Wie hoch ...?").
+
+    A date or a clock time is no count: "Wie viele Einwohner hat München?" is not answered by "im
+    September 2000". It can say how long or how old ("seit 1961"), so there it still counts.
+    """
+    if not _AGE_OR_DURATION.match(question):
+        text = _DATE_OR_TIME.sub(" ", text)
+    return holds(AnswerType.QUANTITY, text)
+

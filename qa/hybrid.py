@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .analysis import STOP
-from .answer_type import AnswerType, asked_for, counted, counts_money, holds, names_currency
+from .answer_type import AnswerType, answers_quantity, asked_for, counted, counts_money, holds, names_currency
 from .continuation import cite_with_context, following, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever
@@ -160,10 +160,11 @@ class HybridRetriever:
         # "How many kilometres ...?" wants the number beside the word for what it counts.
         first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
         things = counted(query.question, STOP[query.lang])
+        texts = [self.sentences[row].text for row in rows[first]]
         mentioned = self.lexical.mentions(lex, things, rows[first])
         if counts_money(things):  # "How much money ...?" and "100 million euros"
-            mentioned |= [names_currency(self.sentences[row].text) for row in rows[first]]
-        return bool((holding[first] & mentioned).any())
+            mentioned |= [names_currency(text) for text in texts]
+        return any(m and answers_quantity(query.question, text) for m, text in zip(mentioned, texts))
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""

@@ -3,7 +3,7 @@ import pytest
 
 from qa import QA
 from qa.analysis import STOP
-from qa.answer_type import AnswerType, asked_for, counted, counts_money, holds, names_currency
+from qa.answer_type import AnswerType, answers_quantity, asked_for, counted, counts_money, holds, names_currency
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -74,6 +74,28 @@ def test_a_how_many_question_is_not_answered_by_sentences_without_a_number(visit
     assert visit.ask("Wie viele Kilometer fuhr die Delegation?").citations == []  # a number, but of days
     assert visit.ask("Wer ist Kim Jong Un?").citations  # the same words, no number asked for
 
+
+@pytest.mark.parametrize("question, text, answers", [
+    ("Wie viele Einwohner hat München?", "Die Dänen lehnten den Euro im September 2000 ab.", False),
+    ("How many people came?", "The fire was reported on April 15, 2019 at 6.20 p.m.", False),
+    ("Wie viele Züge fuhren?", "Der erste fuhr am 1. Januar um 23.30 Uhr.", False),
+    ("Wie viele Menschen profitieren?", "Vom 1. Januar 2015 an gilt der Mindestlohn für 3,7 Millionen Menschen.", True),
+    ("How many people came?", "12 people came on April 3.", True),
+    ("Wie lange steht die Mauer?", "Die Mauer steht seit 1961.", True),  # a date can say how long
+    ("How old is the cathedral?", "Work on it began in 1163.", True),
+])
+def test_a_date_or_a_clock_time_is_no_count(question, text, answers):
+    assert answers_quantity(question, text) is answers
+
+
+def test_a_how_many_question_is_not_answered_by_a_date(tmp_path, fake_embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ankunft.txt").write_text("Die Delegation kam am 3. März 2024 in Pjöngjang an.\n\n"
+                                       "Die Delegation reiste im Mai 2024 weiter.\n", encoding="utf-8")
+    qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert qa.ask("Wann kam die Delegation in Pjöngjang an?").citations
+    assert qa.ask("Wie viele Delegationen kamen in Pjöngjang an?").citations == []
 
 
 def test_an_amount_in_a_currency_answers_a_question_about_money(visit):

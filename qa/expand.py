@@ -140,10 +140,9 @@ class QueryExpander:
             if infinitive:  # "abspricht" -> absprechen, as the articles' "abzusprechen" is indexed
                 own = own + [self.analyzer.word_terms(infinitive)[0]]
                 terms[own[-1]] = 1.0
-            if fallback and lang == "de" and self._absent(own):
-                terms.update(self._synonyms({word: 1.0}))
-            elif fallback and lang == "en" and self._absent(own) and not self._found_elsewhere(word, lang):
-                terms.update(self._english_synonyms(stem(word, lang)))
+            if fallback and self._absent(own) and not self._found_elsewhere(word, lang):
+                synonyms = self._synonyms({word: 1.0}) if lang == "de" else self._english_synonyms(stem(word, lang))
+                terms.update(synonyms)
             groups = [TermGroup(word, self._with_place_names(terms))]
             groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
             return tuple(groups)
@@ -155,8 +154,9 @@ class QueryExpander:
         if lang == "en" and HEAD_WEIGHT > 0:
             for term, w in self._translations(key, lang, self.lexicon.en_heads).items():
                 terms[term] = max(terms.get(term, 0.0), HEAD_WEIGHT * w)
-        if lang == "en" and not terms and fallback:  # no translation the articles use: try their synonyms
-            terms = self._synonyms(self._shares(self.lexicon.translate(key, lang)))
+        if lang == "en" and fallback and not self._translated(key):  # "penalty": Strafe -> Bußgeld
+            for term, w in self._synonyms(self._shares(self.lexicon.translate(key, lang))).items():
+                terms[term] = max(terms.get(term, 0.0), w)
         senses = len(self.lexicon.translate(key, lang))
         terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
@@ -177,6 +177,14 @@ class QueryExpander:
                     if self.vocabulary is None or alt in self.vocabulary:
                         out[alt] = max(out.get(alt, 0.0), share * weight)
         return out
+
+    def _translated(self, key: str) -> bool:
+        """Whether the articles use a translation of the English stem `key` as a word of its own:
+        a compound part ("Zeit" of Zeitstrafe) or a looser sense does not count."""
+        if self.vocabulary is None:
+            return True
+        return any(self.analyzer.word_terms(word)[0] in self.vocabulary
+                   for word in self._shares(self.lexicon.translate(key, "en")))
 
     def _absent(self, terms: list[str]) -> bool:
         return self.vocabulary is not None and not any(t in self.vocabulary for t in terms)
@@ -205,10 +213,11 @@ class QueryExpander:
     def _found_elsewhere(self, word: str, lang: str) -> bool:
         """Whether the articles in the other language have `word`: the question is likely about them.
 
-        English synonyms, found through German and back, are looser than the list's own German
-        synonym groups: with an English and a German article side by side, English questions about
-        the German one drew English synonyms from the English one (the second blind set: MRR 0.79
-        -> 0.73, one more out-of-scope question cited), so they stand in only for words no article has.
+        Synonyms stand in only for words no article has. With an English and a German article side
+        by side, English questions about the German one drew English synonyms (found through German
+        and back) from the English one (the second blind set: MRR 0.79 -> 0.73, one more
+        out-of-scope question cited), and German questions about the English one drew German
+        synonyms from the German one ("Spitzturm", with the thesaurus's synonyms).
         """
         return self.elsewhere is not None and self.elsewhere(word, lang)
 

@@ -3,6 +3,7 @@
 The list (Debian package `trans-de-en`, GPL) is never copied into the project: it is parsed where it
 is installed, and what we derive from it is cached under the user's cache folder, keyed by the list's
 path, size and modification time. Without the list everything still works, minus translation.
+The German thesaurus (`qa.thesaurus`), where installed, adds its synonym sets to the list's.
 """
 from __future__ import annotations
 
@@ -14,15 +15,18 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from qa.analysis import STOP, stem, words
 from qa.paths import cache_dir, fingerprint, prune
+from qa.thesaurus import INSTALL_HINT as THESAURUS_HINT
+from qa.thesaurus import read_synsets, thesaurus_path
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 18  # bump when the derived tables change shape or meaning
+FORMAT = 19  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -39,6 +43,7 @@ PHRASAL_PARTICLES = frozenset("off out up down away back over".split())
 _PLACEHOLDERS = {"en": {"sb", "sth", "one", "oneself", "someone", "something"},
                  "de": {"jd", "jdn", "jdm", "jds", "etw", "sich", "einen", "eine", "einem"}}
 _warned = False
+_thesaurus_warned = False
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,8 @@ class Lexicon:
     `en_heads["barrier"]` -> {"schlagbaum": 1.0, ...}: German words whose translation is a two-word
     English phrase ending in that stem ("border-post barrier"), a looser sense than `en_de`.
     `de_synonyms["stimmung"]` -> {"atmosphäre": 1.0, "laune": 1.0, ...}: German words the list gives
-    side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), keyed by stem; a
-    plural has its singular's ("Azubis" -> "Auszubildende", "Lehrling").
+    side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), and those of the
+    thesaurus's sets, keyed by stem; a plural has its singular's ("Azubis" -> "Auszubildende").
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
     `metonyms["russland"]` -> ("moskau",), and back: news names a state by its capital ("Moskau
@@ -77,6 +82,7 @@ class Lexicon:
     de_verbs: dict[str, str] = field(default_factory=dict)
     de_infinitives: frozenset[str] = frozenset()
     source: str = ""
+    thesaurus: str = ""  # where the German thesaurus was read from; "" without one
 
     @property
     def available(self) -> bool:
@@ -107,8 +113,9 @@ def _synonyms(side: str, lang: str) -> list[list[str]]:
 GLOSS_ALTERNATIVES = 3  # English renderings kept per German stem
 
 
-def parse(path: str | os.PathLike) -> Lexicon:
-    """Parse the ding list at `path` into a Lexicon (takes a few seconds; see `load`)."""
+def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesaurus: str = "") -> Lexicon:
+    """Parse the ding list at `path` into a Lexicon (takes a few seconds; see `load`); `synsets`
+    are more sets of German synonyms, from the thesaurus read from `thesaurus`."""
     en_de: dict[str, dict[str, float]] = {}
     de_en: dict[str, dict[str, float]] = {}
     vocab: dict[str, int] = {}
@@ -149,11 +156,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
                     for head, plural in zip(heads, de_syns):
                         if head and len(plural) == 1 and stem(plural[0], "de") != stem(head, "de"):
                             plurals[stem(plural[0], "de")] = stem(head, "de")
-                for a in de_words if n == 0 and len(de_words) > 1 else ():  # the headwords' sense only
-                    row = de_synonyms.setdefault(stem(a, "de"), {})
-                    for b in de_words:
-                        if stem(b, "de") != stem(a, "de"):
-                            row[b] = row.get(b, 0.0) + 1.0
+                if n == 0:  # the headwords' sense only
+                    _add_synonyms(de_synonyms, de_words)
                 en_syns = _words_of_synonyms(en_sub, "en")
                 # Renderings keep their small words ("make a phone call"); translations drop them.
                 rendered = [" ".join(t) for t in en_syns if 1 <= len(t) <= 3]
@@ -175,6 +179,8 @@ def parse(path: str | os.PathLike) -> Lexicon:
                         else:  # "phone call" -> Telefonat is also a kind of "call"
                             head = en_heads.setdefault(stem(en_toks[-1], "en"), {})
                             head[dw] = head.get(dw, 0.0) + 1.0
+    for members in synsets:
+        _add_synonyms(de_synonyms, members)
     for plural, singular in plurals.items():  # "Azubis" has the synonyms of "Azubi"
         if singular in de_synonyms:
             de_synonyms.setdefault(plural, de_synonyms[singular])
@@ -192,7 +198,16 @@ def parse(path: str | os.PathLike) -> Lexicon:
                    place_adjectives=_pair_place_adjectives(places),
                    de_verbs={form: infs.most_common(1)[0][0] for form, infs in verb_forms.items()},
                    de_infinitives=frozenset(infinitives),
-                   source=str(path))
+                   source=str(path), thesaurus=thesaurus)
+
+
+def _add_synonyms(table: dict[str, dict[str, float]], members: Sequence[str]) -> None:
+    """Count the words of one sense as synonyms of each other, keyed by stem."""
+    for a in members if len(members) > 1 else ():
+        row = table.setdefault(stem(a, "de"), {})
+        for b in members:
+            if stem(b, "de") != stem(a, "de"):
+                row[b] = row.get(b, 0.0) + 1.0
 
 
 def _collect_verb_forms(forms: dict[str, Counter], infinitives: set[str], de_subs: list[str]) -> None:
@@ -264,8 +279,9 @@ def _commonness(phrase: str, freq: Counter) -> float:
     return sum(freq[w] for w in parts) / len(parts)
 
 
-def _cache_file(path: Path) -> Path:
-    return cache_dir() / f"ding-{fingerprint([path], f'format={FORMAT}')}.pickle"
+def _cache_file(path: Path, thesaurus: Path | None) -> Path:
+    files = [path] if thesaurus is None else [path, thesaurus]
+    return cache_dir() / f"ding-{fingerprint(files, f'format={FORMAT}')}.pickle"
 
 
 def list_path(path: str | os.PathLike | None = None) -> Path:
@@ -273,20 +289,33 @@ def list_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
 
 
-def load(path: str | os.PathLike | None = None) -> Lexicon:
-    """The lexicon from `path`, $QA_DING_PATH or the Debian path; cached after the first parse.
+def load(path: str | os.PathLike | None = None, thesaurus: str | os.PathLike | None = None) -> Lexicon:
+    """The lexicon from `path`, $QA_DING_PATH or the Debian path, with the German thesaurus from
+    `thesaurus`, $QA_THESAURUS_PATH or its Debian path; cached after the first parse.
 
-    Returns an empty Lexicon (and logs one warning per process) when the list is not installed.
+    Returns an empty Lexicon (and logs one warning per process) when the list is not installed,
+    with only the thesaurus's synonyms when that is. Without the thesaurus, one warning too.
     """
-    global _warned
-    where = list_path(path)
+    global _warned, _thesaurus_warned
+    where, synonyms = list_path(path), thesaurus_path(thesaurus)
+    if not synonyms.is_file():
+        if not _thesaurus_warned:
+            log.warning("German thesaurus not found at %s, so German questions get fewer synonyms; %s",
+                        synonyms, THESAURUS_HINT)
+            _thesaurus_warned = True
+        synonyms = None
     if not where.is_file():
         if not _warned:
             log.warning("German-English word list not found at %s, so questions are not translated; %s",
                         where, INSTALL_HINT)
             _warned = True
-        return Lexicon(source=str(where))
-    cached = _cache_file(where)
+        if synonyms is None:
+            return Lexicon(source=str(where))
+        table: dict[str, dict[str, float]] = {}
+        for members in read_synsets(synonyms):
+            _add_synonyms(table, members)
+        return Lexicon(de_synonyms=table, source=str(where), thesaurus=str(synonyms))
+    cached = _cache_file(where, synonyms)
     try:
         with open(cached, "rb") as fh:
             lex = pickle.load(fh)
@@ -294,7 +323,7 @@ def load(path: str | os.PathLike | None = None) -> Lexicon:
             return lex
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass  # absent or damaged: parse again
-    lex = parse(where)
+    lex = parse(where) if synonyms is None else parse(where, read_synsets(synonyms), str(synonyms))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as fh:

@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-# Debian packages: the German-English word list (read at run time, GPL, never copied into the repo)
-# and, for the tests, Chromium with its driver.
+# Debian packages: the German-English word list and the German thesaurus (read at run time, GPL
+# and LGPL, never copied into the repo) and, for the tests, Chromium with its driver.
 apt_packages=()
 [ -f /usr/share/trans/de-en ] || apt_packages+=(trans-de-en)
+[ -f /usr/share/openthesaurus-de/openthesaurus.txt ] || apt_packages+=(openthesaurus-de-text)
 if [ "$want_test" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   apt_packages+=(chromium chromium-driver)
 fi

@@ -211,3 +211,41 @@ def test_article_coverage_counts_the_question_words_of_all_its_sentences(small_l
     assert kim == dienstag  # one figure per article
     assert kim > max(result.coverage[:2])  # more than either of its sentences alone
     assert sturm == pytest.approx(result.coverage[2]) and sturm < kim
+
+
+def test_a_german_word_the_articles_lack_reaches_a_thesaurus_synonym(tmp_path):
+    lex = lexicon.parse(write_ding(tmp_path, DING), synsets=[("ökonom", "wirtschaftswissenschaftler")])
+    texts = TEXTS + ["Ökonomen fürchten den Verlust von Arbeitsplätzen."]
+    r = LexicalRetriever(sentences(texts), lex)
+    assert r.search("Was fürchten Wirtschaftswissenschaftler?", 1)[0].sentence.text == texts[-1]
+
+
+def test_an_english_word_whose_translations_the_articles_lack_reaches_their_synonyms(tmp_path):
+    # "penalty" -> Strafe, which the articles lack; "time penalty" -> Zeitstrafe gives only the part
+    # "Zeit", which is no translation of "penalty": the synonym of Strafe the articles use counts.
+    ding = DING + "Strafe {f} :: penalty\nZeitstrafe {f} :: time penalty\nZeit {f} :: time\n"
+    lex = lexicon.parse(write_ding(tmp_path, ding), synsets=[("strafe", "bußgeld")])
+    texts = ["Die Zeit drängt.", "Wer zu wenig zahlt, riskiert ein Bußgeld."]
+    r = LexicalRetriever(sentences(texts), lex)
+    group = next(g for g in r.expander.expand("What is the penalty?").groups if g.word == "penalty")
+    assert r.analyzer.word_terms("zeit")[0] in group.terms  # the part is still there, and now
+    assert group.terms[r.analyzer.word_terms("bußgeld")[0]] == pytest.approx(0.5)
+    assert r.search("What is the penalty?", 1)[0].sentence.text == texts[1]
+
+
+def test_german_synonyms_stand_back_when_an_english_article_has_the_word(tmp_path):
+    ding = DING + "Spitzturm {m} :: spire\n"
+    lex = lexicon.parse(write_ding(tmp_path, ding), synsets=[("spitzturm", "turm")])
+    german = sentences(["Der Turm des Rathauses wird renoviert."])
+    english = [Sentence("fire.txt", 0, "The spire collapsed in the fire.", 0, 32, 0, 0, 0)]
+    alone = LexicalRetriever(german, lex).expander.expand("Was ist mit dem Spitzturm passiert?")
+    assert terms_of(alone, "spitzturm") == {stem("spitzturm", "de"), stem("turm", "de")}
+    mixed = LexicalRetriever(german + english, lex)
+    query = mixed.score("Was ist mit dem Spitzturm passiert?").queries["de"]
+    assert terms_of(query, "spitzturm") == {stem("spitzturm", "de")}  # the English article has "spire"
+    assert mixed.search("Was ist mit dem Spitzturm passiert?", 1)[0].sentence.source == "fire.txt"
+
+
+def terms_of(query, word):
+    """The terms of the group of `word` in `query`."""
+    return set(next(g for g in query.groups if g.word == word).terms)

@@ -38,6 +38,14 @@ def ding(tmp_path):
     return write_ding(tmp_path, DING)
 
 
+@pytest.fixture(autouse=True)
+def no_thesaurus_sets(tmp_path, monkeypatch):
+    """An empty thesaurus: these tests are about the word list (tests/test_thesaurus.py: the rest)."""
+    empty = tmp_path / "openthesaurus.txt"
+    empty.write_text("# OpenThesaurus\n", encoding="utf-8")
+    monkeypatch.setenv("QA_THESAURUS_PATH", str(empty))
+
+
 def test_parse_pairs_words_and_weights_senses(ding):
     lex = lexicon.parse(ding)
     # singular and plural sub-entries are aligned; both English forms share the stem "convers"
@@ -92,7 +100,7 @@ def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):
 def test_load_caches_by_path_size_and_mtime(ding, tmp_path, monkeypatch):
     calls = []
     real = lexicon.parse
-    monkeypatch.setattr(lexicon, "parse", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(lexicon, "parse", lambda *a: calls.append(a) or real(*a))
     first = lexicon.load(ding)
     again = lexicon.load(ding)
     assert len(calls) == 1 and again == first

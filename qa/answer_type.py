@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import Callable
 
 
 class AnswerType(str, enum.Enum):
@@ -73,6 +74,28 @@ def asked_for(question: str) -> AnswerType | None:
         if pattern.match(question):
             return kind
     return None
+
+
+_NAME_QUESTION = re.compile(
+    r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|his|her|their|its)\s+)?(?:\w+\s+)?name\b"
+    r"|wie\s+(?:heißt|hieß|heißen|hießen|heisst|lautet\s+der\s+name)\b)", re.IGNORECASE)
+
+
+def asks_for_name(question: str) -> bool:
+    """Whether `question` asks what someone or something is called ("What is the name of ...?",
+    "Wie heißt ...?"); "Warum heißt ...?" asks why, not for a name."""
+    return _NAME_QUESTION.match(question) is not None
+
+
+_CAPITALISED = re.compile(r"\b[^\W\d_][\w]*", re.UNICODE)
+
+
+def names(text: str, known: Callable[[str], bool]) -> list[str]:
+    """Words of `text` that look like names: capitalised, not its first word, and not `known`
+    (given the lower-cased word) as a word of the language: "Schabowski", "Yo",
+    "Tarifautonomiestärkungsgesetz". German capitalises every noun, so the word list decides."""
+    found = [m.group() for m in _CAPITALISED.finditer(text)]
+    return [w for w in found[1:] if w[0].isupper() and not known(w.lower())]
 
 
 _COUNTED = re.compile(r"^\s*(?:how (?:many|much)|wie ?viele?)\s+((?:\w+\s*)+)", re.IGNORECASE)

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .analysis import STOP
-from .answer_type import AnswerType, answers_quantity, asked_for, counted, counts_money, holds, names_currency
+from .answer_type import AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds, names_currency
 from .continuation import cite_with_context, following, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever
@@ -146,12 +146,17 @@ class HybridRetriever:
 
     def _by_answer_type(self, lex: LexicalResult, rows: np.ndarray, fused: np.ndarray) -> bool:
         """Raise (in place) the sentences naming what the question asks for; False when a "How many
-        ...?" question is left without a number among the citations."""
+        ...?" question is left without a number among the citations, or a "What is the name ...?"
+        question without a name in the best one."""
         query = lex.query
+        cfg = self.config
+        if asks_for_name(query.question):
+            # "What was the name of the firefighter who was injured?" is not answered by "One
+            # firefighter was seriously injured": the best sentence must name what the question does not.
+            return bool(self.lexical.new_names(lex, int(rows[np.argmax(fused)])))
         kind = asked_for(query.question)
         if kind is None:
             return True
-        cfg = self.config
         holding = self._holding[kind](rows)
         fused += cfg.type_bonus * holding * (fused > 0)
         if kind is not AnswerType.QUANTITY:

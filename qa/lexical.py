@@ -15,7 +15,8 @@ from typing import Sequence
 import bm25s
 import numpy as np
 
-from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language
+from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, stem, words
+from qa.answer_type import names
 from qa.expand import Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
@@ -146,6 +147,19 @@ class LexicalRetriever:
                 terms = set(self._part_of[lang].analyzer.terms(self.sentences[row].text))
                 out[i] = any(not g.terms.keys().isdisjoint(terms) for g in groups[lang])
         return out
+
+    def new_names(self, result: LexicalResult, row: int) -> list[str]:
+        """Names in the sentence `row` (`qa.answer_type.names`) that the question does not hold,
+        as a word or as a term of its query ("Kreml" for "Kremlin")."""
+        lang = self.row_lang[row]
+        analyzer = self._part_of[lang].analyzer
+        asked = {t for g in result.queries[lang].groups for t in g.terms} | set(words(result.query.question))
+        if lang == "de":
+            known = self.lexicon.de_vocab.__contains__
+        else:
+            known = lambda word: stem(word, "en") in self.lexicon.en_de  # noqa: E731
+        return [w for w in names(self.sentences[row].text, known)
+                if w.lower() not in asked and analyzer.word_terms(w.lower())[0] not in asked]
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         """The `k` best sentences for `question`, best first (sentences matching nothing are left out)."""

@@ -3,7 +3,8 @@ import pytest
 
 from qa import QA
 from qa.analysis import STOP
-from qa.answer_type import AnswerType, answers_quantity, asked_for, counted, counts_money, holds, names_currency
+from qa.answer_type import (AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds,
+                            names, names_currency)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -104,3 +105,40 @@ def test_an_amount_in_a_currency_answers_a_question_about_money(visit):
     assert not names_currency("Die Delegation blieb drei Tage.")
     assert "200 Millionen Euro" in visit.ask("Wie viel Geld sagte Russland zu?").citations[0].text
     assert visit.ask("Wie viel Geld gab Kim Jong Un aus?").citations == []  # no amount of money near him
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What is the name of the Kremlin's spokesman?", True),
+    ("what's the official name of the law", True),
+    ("What was the name of the firefighter who was injured?", True),
+    ("Wie heißt die Schwester von Kim Jong Un?", True),
+    ("Warum heißt der Dachstuhl \"der Wald\"?", False),  # why, not what
+    ("Who is Kim Yo Jong?", False),
+])
+def test_a_question_for_a_name(question, asks):
+    assert asks_for_name(question) is asks
+
+
+def test_names_are_capitalised_words_the_language_does_not_know():
+    known = {"chef", "machthaber", "haben", "telefonat", "bundestag", "juli"}.__contains__
+    assert names("Kreml-Chef Putin und Nordkoreas Machthaber Kim haben telefoniert.", known) == [
+        "Putin", "Nordkoreas", "Kim"]  # "Kreml" opens the sentence: every sentence opens capitalised
+    assert names("Der Bundestag hatte das Tarifautonomiestärkungsgesetz im Juli 2014 beschlossen.", known) == [
+        "Tarifautonomiestärkungsgesetz"]
+    assert names("One firefighter was seriously injured.", known) == []
+
+
+FIRE = """One firefighter was seriously injured during the operation.
+
+Fire chief Jean-Claude Gallet said the blaze was under control.
+"""
+
+
+def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_someone(tmp_path, fake_embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "fire.txt").write_text(FIRE, encoding="utf-8")
+    qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert "Gallet" in qa.ask("What is the name of the fire chief?").citations[0].text
+    assert qa.ask("Which firefighter was injured during the operation?").citations  # no name asked for
+    assert qa.ask("What was the name of the firefighter who was injured?").citations == []

@@ -249,3 +249,11 @@ def test_german_synonyms_stand_back_when_an_english_article_has_the_word(tmp_pat
 def terms_of(query, word):
     """The terms of the group of `word` in `query`."""
     return set(next(g for g in query.groups if g.word == word).terms)
+
+
+def test_new_names_leave_out_what_the_question_holds(small_lexicon):
+    texts = ["Gestern bestätigte der Kreml das Gespräch mit Putin.", "Gestern bestätigte Peskow das Gespräch."]
+    r = LexicalRetriever(sentences(texts), small_lexicon)
+    result = r.score("What is the name of the Kremlin official who spoke about Putin?")
+    assert r.new_names(result, 0) == []  # "Kreml" is a word of the list, "Putin" is asked about
+    assert r.new_names(result, 1) == ["Peskow"]

@@ -138,9 +138,10 @@ class QueryExpander:
             head, parts = own[0], own[1:]
             terms = {head: 1.0}
             if infinitive:  # "abspricht" -> absprechen, as the articles' "abzusprechen" is indexed
-                own = own + [self.analyzer.word_terms(infinitive)[0]]
-                terms[own[-1]] = 1.0
-            if fallback and self._absent(own) and not self._found_elsewhere(word, lang):
+                terms[self.analyzer.word_terms(infinitive)[0]] = 1.0
+            # Synonyms stand in for a word the articles lack, even where they have a part of it
+            # ("Wirtschaftswissenschaftler" -> Ökonomen, though "Wirtschaftsflügel" has "Wirtschaft").
+            if fallback and self._absent(list(terms)) and not self._found_elsewhere(word, lang):
                 synonyms = self._synonyms({word: 1.0}) if lang == "de" else self._english_synonyms(stem(word, lang))
                 terms.update(synonyms)
             groups = [TermGroup(word, self._with_place_names(terms))]

@@ -214,9 +214,14 @@ def test_article_coverage_counts_the_question_words_of_all_its_sentences(small_l
 
 
 def test_a_german_word_the_articles_lack_reaches_a_thesaurus_synonym(tmp_path):
-    lex = lexicon.parse(write_ding(tmp_path, DING), synsets=[("ökonom", "wirtschaftswissenschaftler")])
-    texts = TEXTS + ["Ökonomen fürchten den Verlust von Arbeitsplätzen."]
+    ding = DING + "Wirtschaft {f} :: economy\nWissenschaftler {m} :: scientist\nFlügel {m} :: wing\n"
+    lex = lexicon.parse(write_ding(tmp_path, ding), synsets=[("ökonom", "wirtschaftswissenschaftler")])
+    texts = TEXTS + ["Der Wirtschaftsflügel war dagegen.", "Ökonomen fürchten den Verlust von Arbeitsplätzen."]
     r = LexicalRetriever(sentences(texts), lex)
+    # The articles have a part of the word ("Wirtschaft"), not the word: its synonym still stands in.
+    assert r.analyzer.word_terms("wirtschaftswissenschaftler")[1] == stem("wirtschaft", "de")
+    query = r.expander.expand("Was fürchten Wirtschaftswissenschaftler?")
+    assert query.groups[1].terms[stem("ökonom", "de")] == pytest.approx(0.5)
     assert r.search("Was fürchten Wirtschaftswissenschaftler?", 1)[0].sentence.text == texts[-1]
 
 

@@ -27,6 +27,15 @@ def write_ding(folder: Path, text: str) -> Path:
     return path
 
 
+def write_seeds(folder: Path, articles: dict[str, str]) -> Path:
+    """A seeds folder `folder`/seeds holding `articles` (file name -> text)."""
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    for name, text in articles.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return seeds
+
+
 class FakeEmbedder:
     """Hashed bag of words and character trigrams: similar wording gives similar vectors, no model needed.
 

@@ -1,6 +1,8 @@
 """The kind of answer a question asks for, and how retrieval uses it."""
 import pytest
 
+from conftest import write_seeds
+
 from qa import QA
 from qa.analysis import STOP
 from qa.answer_type import (AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds,
@@ -58,10 +60,7 @@ Russland sagte der Delegation Hilfen von 200 Millionen Euro zu.
 
 @pytest.fixture
 def visit(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "besuch.txt").write_text(ARTICLE, encoding="utf-8")
-    return QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    return QA(write_seeds(tmp_path, {"besuch.txt": ARTICLE}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
 
 
 def test_a_when_question_prefers_the_sentence_that_names_a_time(visit):
@@ -90,10 +89,8 @@ def test_a_date_or_a_clock_time_is_no_count(question, text, answers):
 
 
 def test_a_how_many_question_is_not_answered_by_a_date(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "ankunft.txt").write_text("Die Delegation kam am 3. März 2024 in Pjöngjang an.\n\n"
-                                       "Die Delegation reiste im Mai 2024 weiter.\n", encoding="utf-8")
+    seeds = write_seeds(tmp_path, {"ankunft.txt": "Die Delegation kam am 3. März 2024 in Pjöngjang an.\n\n"
+                                                  "Die Delegation reiste im Mai 2024 weiter.\n"})
     qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
     assert qa.ask("Wann kam die Delegation in Pjöngjang an?").citations
     assert qa.ask("Wie viele Delegationen kamen in Pjöngjang an?").citations == []
@@ -135,10 +132,7 @@ Fire chief Jean-Claude Gallet said the blaze was under control.
 
 
 def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_someone(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "fire.txt").write_text(FIRE, encoding="utf-8")
-    qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    qa = QA(write_seeds(tmp_path, {"fire.txt": FIRE}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
     assert "Gallet" in qa.ask("What is the name of the fire chief?").citations[0].text
     assert qa.ask("Which firefighter was injured during the operation?").citations  # no name asked for
     assert qa.ask("What was the name of the firefighter who was injured?").citations == []

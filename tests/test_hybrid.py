@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import KIM_WARNS, ROOT, SEED_DIR
+from conftest import KIM_WARNS, ROOT, SEED_DIR, write_seeds
 from qa import QA
 from qa.cli import main
 from qa.hybrid import FusionConfig, Mode, RowFlags, config_for, is_multilingual
@@ -134,10 +134,8 @@ def test_quality_floor_with_the_real_model(file, seeds, floor, abstained, seeds_
 
 
 def test_a_heading_gives_way_to_the_sentence_under_it(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "mauer.txt").write_text("Feiern auf der Mauer\n\nAuf der Mauer feiern Hunderte bis in den Morgen.\n\n"
-                                     "Die Polizei sperrte den Platz.\n", encoding="utf-8")
+    seeds = write_seeds(tmp_path, {"mauer.txt": "Feiern auf der Mauer\n\nAuf der Mauer feiern Hunderte bis in den "
+                                                "Morgen.\n\nDie Polizei sperrte den Platz.\n"})
     qa = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None)
     cited = [c.text for c in qa.ask("Feiern auf der Mauer?").citations]
     assert cited[:2] == ["Auf der Mauer feiern Hunderte bis in den Morgen.", "Feiern auf der Mauer"]
@@ -154,12 +152,10 @@ def test_row_flags_are_worked_out_once_per_row():
 
 
 def test_dense_weighs_more_where_the_model_reads_both_question_and_sentence(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "kreml.txt").write_text("Der Kreml bestätigte das Gespräch am Dienstag.\n\nPutin trifft Trump in "
-                                     "Alaska, wie die Regierung mitteilte.\n", encoding="utf-8")
-    (seeds / "storm.txt").write_text("The storm closed three bridges on Tuesday.\n\nThe mayor praised the crews "
-                                     "for their work.\n", encoding="utf-8")
+    seeds = write_seeds(tmp_path, {
+        "kreml.txt": "Der Kreml bestätigte das Gespräch am Dienstag.\n\nPutin trifft Trump in Alaska, wie die "
+                     "Regierung mitteilte.\n",
+        "storm.txt": "The storm closed three bridges on Tuesday.\n\nThe mayor praised the crews for their work.\n"})
     retriever = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None).retriever()
     rows = np.arange(len(retriever.sentences))
     english = retriever.lexical.row_lang == "en"
@@ -174,11 +170,8 @@ def test_dense_weighs_more_where_the_model_reads_both_question_and_sentence(tmp_
 
 
 def test_sentences_of_an_article_that_covers_less_of_the_question_lose_a_little(tmp_path, fake_embedder):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "kim.txt").write_text("Kim Yo Jong warnte die USA.\n\nDas geschah am Dienstag in Pjöngjang.\n",
-                                   encoding="utf-8")
-    (seeds / "sturm.txt").write_text("Am Dienstag zog ein Sturm über die USA.\n", encoding="utf-8")
+    seeds = write_seeds(tmp_path, {"kim.txt": "Kim Yo Jong warnte die USA.\n\nDas geschah am Dienstag in Pjöngjang.\n",
+                                   "sturm.txt": "Am Dienstag zog ein Sturm über die USA.\n"})
     retriever = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=None).retriever()
     rows = np.arange(len(retriever.sentences))
     off = retriever._off_article(retriever.lexical.score("Warnte Kim die USA am Dienstag?"), rows)

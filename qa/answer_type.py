@@ -87,14 +87,14 @@ def asks_for_name(question: str) -> bool:
     return _NAME_QUESTION.match(question) is not None
 
 
-_CAPITALISED = re.compile(r"\b[^\W\d_][\w]*", re.UNICODE)
+_WORD = re.compile(r"\b[^\W\d_]\w*")  # a word, digits and "_" not first
 
 
 def names(text: str, known: Callable[[str], bool]) -> list[str]:
     """Words of `text` that look like names: capitalised, not its first word, and not `known`
     (given the lower-cased word) as a word of the language: "Schabowski", "Yo",
     "Tarifautonomiestärkungsgesetz". German capitalises every noun, so the word list decides."""
-    found = [m.group() for m in _CAPITALISED.finditer(text)]
+    found = _WORD.findall(text)
     return [w for w in found[1:] if w[0].isupper() and not known(w.lower())]
 
 

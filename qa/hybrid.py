@@ -14,7 +14,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .analysis import STOP
-from .answer_type import AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds, names_currency
+from .answer_type import (AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds,
+                          names_currency)
 from .continuation import cite_with_context, following, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever

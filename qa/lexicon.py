@@ -294,7 +294,8 @@ def load(path: str | os.PathLike | None = None, thesaurus: str | os.PathLike | N
     `thesaurus`, $QA_THESAURUS_PATH or its Debian path; cached after the first parse.
 
     Returns an empty Lexicon (and logs one warning per process) when the list is not installed,
-    with only the thesaurus's synonyms when that is. Without the thesaurus, one warning too.
+    with only the thesaurus's synonyms (read each time, not cached) when that is. Without the
+    thesaurus, one warning too.
     """
     global _warned, _thesaurus_warned
     where, synonyms = list_path(path), thesaurus_path(thesaurus)

@@ -91,8 +91,8 @@ class QueryExpander:
         if not self.lexicon.available:
             return "en"
         tokens = words(question)
-        german = sum(t in self.lexicon.de_vocab for t in tokens)
-        english = sum(stem(t, "en") in self.lexicon.en_de for t in tokens)
+        german = sum(self.lexicon.knows(t, "de") for t in tokens)
+        english = sum(self.lexicon.knows(t, "en") for t in tokens)
         return "de" if german > english else "en"
 
     def _written_together(self, tokens: list[str], lang: str, target: str) -> list[tuple[int, TermGroup]]:

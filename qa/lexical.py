@@ -10,12 +10,13 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Sequence
 
 import bm25s
 import numpy as np
 
-from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, stem, words
+from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, words
 from qa.answer_type import names
 from qa.expand import Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
@@ -154,10 +155,7 @@ class LexicalRetriever:
         lang = self.row_lang[row]
         analyzer = self._part_of[lang].analyzer
         asked = {t for g in result.queries[lang].groups for t in g.terms} | set(words(result.query.question))
-        if lang == "de":
-            known = self.lexicon.de_vocab.__contains__
-        else:
-            known = lambda word: stem(word, "en") in self.lexicon.en_de  # noqa: E731
+        known = partial(self.lexicon.knows, lang=lang)
         return [w for w in names(self.sentences[row].text, known)
                 if w.lower() not in asked and analyzer.word_terms(w.lower())[0] not in asked]
 

@@ -92,6 +92,11 @@ class Lexicon:
         """Target words of the stem (or two-stem phrase) `key` in language `src`, with weights."""
         return (self.en_de if src == "en" else self.de_en).get(key, {})
 
+    def knows(self, word: str, lang: str) -> bool:
+        """Whether the list has the lower-cased `word` as a word of `lang`: a German headword, or
+        an English word it translates."""
+        return word in self.de_vocab if lang == "de" else stem(word, "en") in self.en_de
+
 
 def _words_of_synonyms(side: str, lang: str) -> list[list[str]]:
     """The words of each ';'-separated synonym of one sub-entry, without annotations, placeholders
@@ -152,12 +157,11 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                 de_words = [t[0] for t in de_syns if len(t) == 1]
                 if n == 0:
                     heads = [t[0] if len(t) == 1 else None for t in de_syns]
+                    _add_synonyms(de_synonyms, de_words)  # the headwords' sense only
                 elif n == 1 and "{pl}" in de_sub:  # "Azubi; Lehrling | Azubis {pl}; Lehrlinge {pl}"
                     for head, plural in zip(heads, de_syns):
                         if head and len(plural) == 1 and stem(plural[0], "de") != stem(head, "de"):
                             plurals[stem(plural[0], "de")] = stem(head, "de")
-                if n == 0:  # the headwords' sense only
-                    _add_synonyms(de_synonyms, de_words)
                 en_syns = _words_of_synonyms(en_sub, "en")
                 # Renderings keep their small words ("make a phone call"); translations drop them.
                 rendered = [" ".join(t) for t in en_syns if 1 <= len(t) <= 3]

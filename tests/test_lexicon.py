@@ -134,3 +134,9 @@ def test_a_new_cache_replaces_older_ones(ding, tmp_path):
     os.utime(stale, (1, 1))
     lexicon.load(ding)
     assert not stale.exists() and len(list(cache.glob("ding-*.pickle"))) == 1
+
+
+def test_knows_the_words_of_either_language(ding):
+    lex = lexicon.parse(ding)
+    assert lex.knows("gespräch", "de") and not lex.knows("putin", "de")
+    assert lex.knows("conversations", "en") and not lex.knows("putin", "en")  # English by stem

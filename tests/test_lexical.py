@@ -262,3 +262,17 @@ def test_new_names_leave_out_what_the_question_holds(small_lexicon):
     result = r.score("What is the name of the Kremlin official who spoke about Putin?")
     assert r.new_names(result, 0) == []  # "Kreml" is a word of the list, "Putin" is asked about
     assert r.new_names(result, 1) == ["Peskow"]
+
+
+def test_a_sentence_shares_the_question_words_of_the_one_before_in_its_paragraph():
+    def article(last_paragraph):
+        texts = [("Schröder besuchte Dresden.", 0), ("Er versprach schnelle Hilfe.", 0),
+                 ("Schröder kam am Dienstag.", 1), ("Die Stadt versprach Decken.", last_paragraph)]
+        return [Sentence("flut.txt", i, t, 0, 0, p, 0, 0) for i, (t, p) in enumerate(texts)]
+
+    question = "Was versprach Schröder?"
+    apart = LexicalRetriever(article(2), lexicon.Lexicon()).score(question)
+    # "Er versprach ..." follows the sentence naming Schröder; "Die Stadt versprach ..." opens a paragraph
+    assert apart.scores[1] > apart.scores[3] and apart.coverage[1] > apart.coverage[3]
+    together = LexicalRetriever(article(1), lexicon.Lexicon()).score(question)
+    assert together.coverage[3] > apart.coverage[3]  # in the paragraph of "Schröder kam ...", it shares

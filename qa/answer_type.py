@@ -55,6 +55,7 @@ _SENTENCE = {
         r"\d|\b" + _words(
             "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
             "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+            "anderthalb", r"\w+einhalb",  # "anderthalb Meter", "zweieinhalb Stunden"
             r"\w*hundert\w*", r"\w*tausend\w*", r"dutzend\w*", r"million\w*", r"milliarde\w*",
             "prozent", "hälfte", r"(?:minuten|stunden|tage|wochen|monate|jahre|jahrzehnte)lang\w*",
             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

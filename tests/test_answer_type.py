@@ -38,6 +38,8 @@ def test_what_a_how_many_question_counts():
     ("Der Mauerbau am 13. August 1961.", True, True),
     ("Zehntausende strömten in den Westen.", False, True),
     ("Das Gespräch dauerte eine Stunde.", False, True),
+    ("Der Hauptbahnhof stand anderthalb Meter unter Wasser.", False, True),
+    ("Die Sitzung dauerte zweieinhalb Stunden.", False, True),
     ("Leipzig und Dresden demonstrierten für Reformen.", False, False),  # "-zig" is no number here
     ("The city council met the party leaders.", False, False),  # nor "-ty"
 ])

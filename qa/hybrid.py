@@ -44,8 +44,9 @@ class FusionConfig:
 
     A question is answered when the best sentence covers `sure_coverage` of the question's
     information (IDF-weighted words, translations counted), or `min_coverage` while the dense model
-    agrees that some sentence is close (cosine >= `dense_support`). Both rankers have to fail for
-    it to abstain, and the coverage share does not depend on the article or its length.
+    agrees that one of the first `answer_span` sentences cited is close (cosine >= `dense_support`).
+    Both rankers have to fail for it to abstain, and the coverage share does not depend on the
+    article or its length.
     """
 
     lexical_weight: float = 0.7
@@ -213,7 +214,9 @@ class HybridRetriever:
             fused -= cfg.heading_penalty * self._headings(rows)
             fused -= cfg.article_penalty * self._off_article(lex, rows, dense)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
-            answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and dense.max() >= cfg.dense_support)
+            # The dense model's support counts when it is for a sentence we would cite.
+            support = dense[np.argsort(-fused, kind="stable")[:cfg.answer_span]].max()
+            answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and support >= cfg.dense_support)
             if answered:
                 answered = self._by_answer_type(lex, rows, fused)
         if not answered:

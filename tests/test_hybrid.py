@@ -245,3 +245,23 @@ def test_quality_floor_on_the_newest_articles(folder, floor, abstained, false, s
     for lang, least in floor.items():
         assert report["metrics"][lang]["hit@3"] >= least, report["misses"]
     assert report["abstention"]["correct"] >= abstained and report["abstention"]["false"] <= false
+
+
+def test_the_dense_model_supports_an_answer_only_through_a_sentence_it_would_cite(tmp_path, fake_embedder):
+    text = "\n\n".join(["Der Gletscher schmilzt.", "Am Gletscher fehlt Schnee.", "Ein Gletscher wandert.",
+                        "Die Sonne scheint.", "Es regnet.", "Der Wind weht."])
+    retriever = QA(write_seeds(tmp_path, {"eis.txt": text}), tmp_path / "idx", embedder=fake_embedder,
+                   lexicon=None).retriever()
+    question = "Wo ist der Gletscher des Eisbären?"
+    cfg = retriever.config
+    assert cfg.min_coverage <= retriever.lexical.score(question).coverage.max() < cfg.sure_coverage
+
+    def dense_sure_of(row):  # the dense model finds one sentence close and no other
+        rows = np.arange(len(retriever.sentences))
+        return lambda *args, **kwargs: (rows, np.where(rows == row, 0.9, 0.0))
+
+    sun = next(i for i, s in enumerate(retriever.sentences) if s.text == "Die Sonne scheint.")
+    retriever._dense_scores = dense_sure_of(sun)  # a sentence the answer would not cite
+    assert retriever.search(question, 3) == []
+    retriever._dense_scores = dense_sure_of(0)  # "Der Gletscher schmilzt."
+    assert retriever.search(question, 3)[0].sentence.index == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,6 +30,10 @@ LANGUAGE_SAMPLE = 200  # sentences of an article read to tell its language
 # lacks it: news sentences lean on the one before ("Bundeskanzler Schröder besuchte Dresden." then
 # "Er versprach schnelle Hilfe."), so "Was versprach der Kanzler?" is about the second one too.
 CONTEXT_WEIGHT = 0.35
+# A year dates a question but does not say what it is about: "Who won the 2010 World Cup?" matches
+# any sentence of 2010. A year the articles have counts for this much of its share of coverage.
+YEAR_COVERAGE = 0.5
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class _Part:
     def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray, np.ndarray]:
         """The query, and BM25, coverage and article coverage of this part's sentences; a group
         scores its best alternative per sentence (per article: in any of its sentences), or
-        CONTEXT_WEIGHT of the sentence before, when that is more."""
+        CONTEXT_WEIGHT of the sentence before, when that is more. A year covers YEAR_COVERAGE."""
         query = self.expander.expand(question)
         n = len(self.rows)
         scores, covered = np.zeros(n), np.zeros(n)
@@ -95,8 +100,9 @@ class _Part:
                 best_idf = np.maximum(best_idf, np.where(s > 0, w * self.idf.get(term, 0.0), 0.0))
             best, best_idf = self._with_context(best), self._with_context(best_idf)
             scores += group.weight * best
-            covered += group.weight * best_idf
-            article_covered += group.weight * np.maximum.reduceat(best_idf, self.starts)
+            share = group.weight * (YEAR_COVERAGE if _YEAR.fullmatch(group.word) else 1.0)
+            covered += share * best_idf
+            article_covered += share * np.maximum.reduceat(best_idf, self.starts)
         if total:
             covered, article_covered = covered / total, article_covered / total
         return query, scores, covered, article_covered[self.article]

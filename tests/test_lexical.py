@@ -276,3 +276,10 @@ def test_a_sentence_shares_the_question_words_of_the_one_before_in_its_paragraph
     assert apart.scores[1] > apart.scores[3] and apart.coverage[1] > apart.coverage[3]
     together = LexicalRetriever(article(1), lexicon.Lexicon()).score(question)
     assert together.coverage[3] > apart.coverage[3]  # in the paragraph of "Schröder kam ...", it shares
+
+
+def test_a_year_covers_half_as_much_of_a_question_as_a_word():
+    r = LexicalRetriever(sentences(["Der Sturm kam 2010.", "Der Regen kam danach."]), lexicon.Lexicon())
+    by_word = r.score("Sturm oder Hagel?").coverage[0]
+    by_year = r.score("2010 oder Hagel?").coverage[0]  # "Sturm" and "2010" are equally rare here
+    assert by_word > 0 and by_year == pytest.approx(by_word / 2)

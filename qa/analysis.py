@@ -19,7 +19,9 @@ _EXTRA_EN = {"which", "whom", "whose", "why", "how", "when", "say", "says", "sai
 _EXTRA_DE = {"wer", "wem", "wen", "wessen", "warum", "wann", "wieso", "weshalb", "woher", "wohin",
              "womit", "worüber", "seit", "laut", "artikel", "sagt", "sagte", "gesagt", "hätten",
              "hätte", "habe", "wurde", "wurden", "worden", "bereits", "sowie", "jedoch", "dies",
-             "dabei", "denen", "deren", "ihres", "welchen", "welcher", "welches", "welchem"}
+             "dabei", "denen", "deren", "ihres", "welchen", "welcher", "welches", "welchem",
+             # a preposition joined with its article, as "zum", "im" and "am" (already listed)
+             "beim", "ans", "aufs", "durchs", "fürs", "ums", "übers", "unterm", "hinterm", "vorm", "überm"}
 STOP = {"en": frozenset(STOPWORDS_EN_PLUS) | _EXTRA_EN, "de": frozenset(STOPWORDS_GERMAN) | _EXTRA_DE}
 
 _STEMMERS = {"en": Stemmer.Stemmer("english"), "de": Stemmer.Stemmer("german")}

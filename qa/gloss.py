@@ -16,7 +16,7 @@ from __future__ import annotations
 from .analysis import STOP, CompoundSplitter, guess_language, stem, words
 from .lexicon import Lexicon
 
-VERSION = 1  # bump when the gloss of a sentence changes, so indexes are rebuilt
+VERSION = 2  # bump when the gloss of a sentence changes, so indexes are rebuilt
 READINGS = 2  # English renderings written per German word
 
 

@@ -71,6 +71,7 @@ def test_german_query_word_matches_compound_in_sentence(small_lexicon):
 def test_stemming_and_stop_words():
     a = Analyzer("de")
     assert a.terms("die Gespräche") == a.terms("das Gespräch")  # stems equal, articles dropped
+    assert a.terms("beim Kometen") == a.terms("zum Kometen") == a.terms("Kometen")  # "bei dem", "zu dem"
     assert Analyzer("en").terms("What did they confirm?") == ["confirm"]
     assert guess_language("Hat der Kreml das Telefonat bestätigt?") == "de"
     assert guess_language("Did the Kremlin confirm the call?") == "en"

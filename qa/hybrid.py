@@ -149,7 +149,7 @@ class HybridRetriever:
             mine = articles == article
             best = np.sort(dense[mine])[::-1][:cfg.article_top]
             near[mine] = np.concatenate([best, np.full(cfg.article_top - len(best), dense.min())]).mean()
-        by_dense = 1.0 - near / near.max() if near.max() > 0 else np.zeros(len(rows))
+        by_dense = np.clip(1.0 - near / near.max(), 0.0, 1.0) if near.max() > 0 else np.zeros(len(rows))
         return (1 - cfg.article_dense_share) * lexical + cfg.article_dense_share * by_dense
 
     def _lexical_weights(self, question_lang: str, rows: np.ndarray) -> np.ndarray:

@@ -27,8 +27,8 @@ from qa.verbs import SeparableVerbs
 log = logging.getLogger(__name__)
 LANGUAGE_SAMPLE = 200  # sentences of an article read to tell its language
 # A question word the sentence before has (same paragraph) counts this much for a sentence that
-# lacks it: news sentences lean on the one before ("Bundeskanzler Schröder besuchte Dresden." then
-# "Er versprach schnelle Hilfe."), so "Was versprach der Kanzler?" is about the second one too.
+# lacks it: news sentences lean on the one before ("Schröder besuchte Dresden." then "Er versprach
+# schnelle Hilfe."), so "Was versprach Schröder?" is about the second one too.
 CONTEXT_WEIGHT = 0.35
 # A year dates a question but does not say what it is about: "Who won the 2010 World Cup?" matches
 # any sentence of 2010. A year the articles have counts for this much of its share of coverage.

@@ -45,11 +45,12 @@ _RELATIVE = _words("gestern", "heute", "vorgestern", "übermorgen", "sofort", "u
                    "yesterday", "today", "tomorrow", "tonight", "immediately")
 _PERIOD = _words("woche", "wochenende", "wochenbeginn", "monat", "monats", "jahr", "jahres",
                  "week", "weekend", "month", "year")
+_YEAR = r"(?:1[5-9]|20)\d\d\b"  # "1961", "2015"
 _SENTENCE = {
     AnswerType.TIME: re.compile(
         rf"\b{_MONTHS}\b|\b{_DAYS}\w*|\w*{_DAY_PARTS}\b|\b{_RELATIVE}\b"
         rf"|\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*\s+{_PERIOD}\b"
-        r"|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|h|a\.m\.|p\.m\.|o'clock)\b",
+        rf"|\b{_YEAR}|\b\d{{1,2}}(?:[.:]\d\d)?\s*(?:uhr|h|a\.m\.|p\.m\.|o'clock)\b",
         re.IGNORECASE),
     AnswerType.QUANTITY: re.compile(
         r"\d|\b" + _words(
@@ -132,12 +133,16 @@ def names_currency(text: str) -> bool:
     return _CURRENCY.search(text) is not None
 
 
+def is_year(word: str) -> bool:
+    """Whether `word` is a year ("2010")."""
+    return re.fullmatch(_YEAR, word) is not None
+
+
 def holds(kind: AnswerType, text: str) -> bool:
     """Whether `text` names something of `kind` (a time, a quantity)."""
     return _SENTENCE[kind].search(text) is not None
 
 
-_YEAR = r"(?:1[5-9]|20)\d\d\b"
 # Dates and clock times: "am 1. Januar 2015", "im September 2000", "April 15, 2019", "um 23.30 Uhr".
 _DATE_OR_TIME = re.compile(
     rf"\b\d{{1,2}}\.\s*{_MONTHS}(?:\s+{_YEAR})?|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"

@@ -56,7 +56,7 @@ def _neighbour(sentences: Sequence[Sentence], row: int, step: int) -> Sentence |
     if not 0 <= row + step < len(sentences):
         return None
     this, other = sentences[row], sentences[row + step]
-    same_place = (other.source, other.index, other.paragraph) == (this.source, this.index + step, this.paragraph)
+    same_place = other.follows(this) if step > 0 else this.follows(other)
     return other if same_place else None
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,7 +17,7 @@ import bm25s
 import numpy as np
 
 from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, words
-from qa.answer_type import names
+from qa.answer_type import is_year, names
 from qa.expand import Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
@@ -33,7 +32,6 @@ CONTEXT_WEIGHT = 0.35
 # A year dates a question but does not say what it is about: "Who won the 2010 World Cup?" matches
 # any sentence of 2010. A year the articles have counts for this much of its share of coverage.
 YEAR_COVERAGE = 0.5
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,7 @@ class _Part:
         self.starts = np.flatnonzero(new_article)  # positions where an article begins
         self.article = np.cumsum(new_article) - 1  # each position's article
         # Positions whose sentence before is in the same paragraph (the one before is position - 1).
-        self.follows = np.flatnonzero([i > 0 and _same_paragraph(sentences[i - 1], s)
-                                       for i, s in enumerate(sentences)])
+        self.follows = np.flatnonzero([i > 0 and s.follows(sentences[i - 1]) for i, s in enumerate(sentences)])
         splitter = None
         if lang == "de":
             # A word the articles use on its own is surely a word: it counts double as a part.
@@ -100,7 +97,7 @@ class _Part:
                 best_idf = np.maximum(best_idf, np.where(s > 0, w * self.idf.get(term, 0.0), 0.0))
             best, best_idf = self._with_context(best), self._with_context(best_idf)
             scores += group.weight * best
-            share = group.weight * (YEAR_COVERAGE if _YEAR.fullmatch(group.word) else 1.0)
+            share = group.weight * (YEAR_COVERAGE if is_year(group.word) else 1.0)
             covered += share * best_idf
             article_covered += share * np.maximum.reduceat(best_idf, self.starts)
         if total:
@@ -187,10 +184,6 @@ class LexicalRetriever:
         scores = self.score(question).scores
         order = np.argsort(-scores, kind="stable")[:k]
         return [Hit(self.sentences[i], float(scores[i])) for i in order if scores[i] > 0]
-
-
-def _same_paragraph(before: Sentence, sentence: Sentence) -> bool:
-    return (before.source, before.paragraph, before.index + 1) == (sentence.source, sentence.paragraph, sentence.index)
 
 
 def _languages(sentences: Sequence[Sentence]) -> list[str]:

@@ -28,6 +28,10 @@ class Sentence:
     paragraph_start: int  # offsets of the enclosing paragraph in Source.text
     paragraph_end: int
 
+    def follows(self, other: Sentence) -> bool:
+        """Whether this sentence comes right after `other` in the same paragraph."""
+        return (self.source, self.paragraph, self.index) == (other.source, other.paragraph, other.index + 1)
+
 
 @dataclass(frozen=True)
 class Chunk:

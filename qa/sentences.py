@@ -7,12 +7,16 @@ from functools import lru_cache
 from .types import Source, Sentence
 
 # Bumped whenever the splitting changes, so indexes built with the old rules are rebuilt.
-SEGMENTER_VERSION = "pysbd-0.3.4/de/2"
+SEGMENTER_VERSION = "pysbd-0.3.4/de/3"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A segment that opens like this continues the previous sentence: pysbd splits after some
 # abbreviations ("u. a., dass ..."), and a German sentence never starts lower-case or with a comma.
 _CONTINUATION = re.compile(r"[a-zäöüß,;:)\]–-]")
+# An ordinal after an article or a contracted preposition: pysbd cuts "Es lief die 113. Minute" after
+# "113.", though a German sentence does not end in an article and a number.
+_ORDINAL_END = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|beim|ins)\s+\d{1,4}\.$",
+                          re.IGNORECASE)
 _NO_WORDS = re.compile(r"[\W_]+")  # punctuation left alone belongs to the sentence before
 _SENTENCE_END = re.compile(r"[.!?:;…“”\"»«')]$")
 
@@ -63,7 +67,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not rest:
                 continue
             piece, a = rest, b - len(rest)
-        if spans and (_CONTINUATION.match(piece) or _NO_WORDS.fullmatch(piece)):
+        previous = text[spans[-1][0]:spans[-1][1]] if spans else ""
+        if spans and (_CONTINUATION.match(piece) or _NO_WORDS.fullmatch(piece) or _ORDINAL_END.search(previous)):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))

@@ -53,6 +53,17 @@ def test_german_abbreviations_and_dates_do_not_end_sentences():
     ]
 
 
+def test_an_ordinal_after_an_article_does_not_end_a_sentence():
+    text = ("Es lief die 113. Minute, als Götze traf. Zum 4. Mal holte das Team den Titel. "
+            "Die Zahl der Toten stieg auf 113. Minuten später kam die Meldung.")
+    assert sentences_of(text) == [
+        "Es lief die 113. Minute, als Götze traf.",
+        "Zum 4. Mal holte das Team den Titel.",
+        "Die Zahl der Toten stieg auf 113.",  # a count after a preposition still ends one
+        "Minuten später kam die Meldung.",
+    ]
+
+
 def test_a_closing_quote_stays_with_its_sentence():
     # Straight quotes, as English text has them: pysbd cut before the closing one.
     text = ('Much of the roof was destroyed. "The structure is saved," a spokesman told reporters. '

@@ -55,11 +55,14 @@ _SENTENCE = {
     AnswerType.QUANTITY: re.compile(
         r"\d|\b" + _words(
             "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
-            "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+            "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn",
+            r"(?:\w+und)?" + _words("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig",
+                                    "achtzig", "neunzig"),  # "vierundzwanzig"
             "anderthalb", r"\w+einhalb",  # "anderthalb Meter", "zweieinhalb Stunden"
             r"\w*hundert\w*", r"\w*tausend\w*", r"dutzend\w*", r"million\w*", r"milliarde\w*",
             "prozent", "hälfte", r"(?:minuten|stunden|tage|wochen|monate|jahre|jahrzehnte)lang\w*",
             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
             "hundreds?", "thousands?", "dozens?", "millions?", "billions?", "percent", "half") + r"\b"
         # "eine Stunde", "mehrere Wochen", "a few days": a span of time is a quantity too

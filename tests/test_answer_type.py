@@ -40,6 +40,10 @@ def test_what_a_how_many_question_counts():
     ("Das Gespräch dauerte eine Stunde.", False, True),
     ("Der Hauptbahnhof stand anderthalb Meter unter Wasser.", False, True),
     ("Die Sitzung dauerte zweieinhalb Stunden.", False, True),
+    ("Nach siebzehn Jahren Bauzeit wurde er eröffnet.", False, True),
+    ("Vierundzwanzig Jahre hatten die Anhänger gewartet.", False, True),
+    ("Fifteen workers were injured.", False, True),
+    ("Es war der einzige Weg.", False, False),  # "-zig" alone is no number
     ("Leipzig und Dresden demonstrierten für Reformen.", False, False),  # "-zig" is no number here
     ("The city council met the party leaders.", False, False),  # nor "-ty"
 ])

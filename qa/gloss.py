@@ -9,7 +9,11 @@ text, not near the English question that asks about it; its gloss lands near the
 The gloss is crude (every word rendered alone, two readings each), but a sentence model reads it well
 enough: on the dev, held-out and blind questions, English questions found the answer among the first
 three for 0.47 of them by the German sentence alone and 0.78 by its gloss. It is built from the ding
-word list at index time, so questions are never glossed and asking stays as fast as it was.
+word list at index time.
+
+A German question is glossed the same way when it is asked, and compared with the glosses
+(`qa.retrieve.DenseRetriever`): "wann ist der akku leer" reads "battery" as "Batterie" does. Glossing a
+question takes about 10 microseconds, and it is embedded in place of the question, not beside it.
 """
 from __future__ import annotations
 

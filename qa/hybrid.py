@@ -112,7 +112,9 @@ class HybridRetriever:
     """Ranks the index's sentences in one `Mode`; `search` returns [] when the articles lack an answer."""
 
     def __init__(self, index: StoredIndex, embedder: Embedder | None, lexicon: Lexicon,
-                 mode: Mode = Mode.HYBRID, config: FusionConfig | None = None):
+                 mode: Mode = Mode.HYBRID, config: FusionConfig | None = None,
+                 glosser: Callable[[str], str] | None = None):
+        """`glosser` renders a German question in English, as the index's glosses (`DenseRetriever`)."""
         self.mode = Mode(mode)
         if self.mode is not Mode.LEXICAL and embedder is None:
             raise ValueError(f"mode {self.mode.value!r} needs an embedder")
@@ -121,7 +123,7 @@ class HybridRetriever:
         self.sentences = index.sentences
         self.lexical = LexicalRetriever(self.sentences, lexicon) if self.mode is not Mode.DENSE else None
         chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # sentence alone fused best (bench/)
-        self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight) if embedder else None
+        self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight, glosser=glosser) if embedder else None
         self._headings = RowFlags(self.sentences, is_heading)
         sources = {name: i for i, name in enumerate(dict.fromkeys(s.source for s in self.sentences))}
         self._article = np.array([sources[s.source] for s in self.sentences], dtype=np.int64)  # per row

@@ -138,7 +138,9 @@ class QA:
             index = self._fresh_index()
             if self._retriever is None or self._retriever.index is not index:
                 embedder = None if self.mode is Mode.LEXICAL else self.embedder
-                self._retriever = HybridRetriever(index, embedder, self.lexicon, self.mode)
+                glosser = self.glosser if embedder is not None and index.gloss_index is not None else None
+                self._retriever = HybridRetriever(index, embedder, self.lexicon, self.mode,
+                                                  glosser=glosser.gloss if glosser else None)
             return self._retriever
 
     def sentence_texts(self) -> list[str]:

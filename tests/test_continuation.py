@@ -75,6 +75,12 @@ ARTICLE = """Bundesfinanzminister Hans Eichel zog eine erste positive Bilanz. Di
 Der Finanzminister von Bayern sprach von einer ruhigen Nacht.
 
 Auch der Finanzminister von Hessen äußerte sich zum Jahreswechsel.
+
+Am Morgen sagte Eichel noch nichts.
+
+Ein Sprecher von Eichel sagte, die Lage sei ruhig.
+
+Bei der Ankunft in Berlin sagte Eichel nur wenig.
 """
 
 
@@ -88,6 +94,8 @@ def _cited(article: str, question: str, tmp_path, embedder) -> list[str]:
 
 
 def test_a_question_about_what_someone_said_cites_what_follows_the_introduction(tmp_path, fake_embedder):
+    """Three sentences in which Eichel "sagte" something rank above the quote on its own; only its
+    continuing the introduction ("..., sagte der Politiker") brings it up to second."""
     cited = _cited(ARTICLE, "Was sagte Bundesfinanzminister Eichel?", tmp_path, fake_embedder)
     assert cited[0].startswith("Bundesfinanzminister Hans Eichel")
     assert cited[1].startswith("Die Umstellung sei eine logistische Meisterleistung")

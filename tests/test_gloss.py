@@ -16,6 +16,7 @@ DING = """# Version :: test
 Telefonat {n} | Telefonate {pl} :: phone call | phone calls
 Gespräch {n}; Unterhaltung {f} | Gespräche {pl} :: conversation; talk | conversations; talks
 Warnung {f} | Warnungen {pl} :: warning | warnings
+Anruf {m} | Anrufe {pl} :: phone call | phone calls
 kurz {adj} :: short; brief
 Wetter {n} :: weather
 """
@@ -71,6 +72,30 @@ def test_english_question_reaches_german_sentence_through_its_gloss(articles, tm
     without = DenseRetriever(index, fake_embedder, chunk_weight=0.0, gloss_weight=0.0).search(question, 1)
     assert with_gloss[0].sentence.text == "Das Telefonat war kurz."
     assert without[0].sentence.text != "Das Telefonat war kurz."
+
+
+def test_german_question_is_glossed_and_compared_with_the_glosses(articles, tmp_path, fake_embedder, lex):
+    """"Anruf" is no word of the articles; its gloss, "phone call", is the gloss of "Telefonat"."""
+    (articles / "b.txt").unlink()
+    glosser = Glosser(lex)
+    build_index(articles, tmp_path / "idx", fake_embedder, glosser=glosser)
+    index = store.load(tmp_path / "idx")
+    dense = DenseRetriever(index, fake_embedder, chunk_weight=0.0, glosser=glosser.gloss)
+    fake_embedder.texts.clear()
+    assert dense.search("Wie war der Anruf?", 1)[0].sentence.text == "Das Telefonat war kurz."
+    assert fake_embedder.texts == ["phone call"]  # the question's gloss, embedded in its place
+    dense.search("Who made a phone call?", 1)
+    assert fake_embedder.texts[-1] == "Who made a phone call?"  # an English question is read as it is
+    dense.search("Wie war das?", 1)  # nothing to gloss but stop words: read as it is
+    assert fake_embedder.texts[-1] == "Wie war das?"
+    unglossed = DenseRetriever(index, fake_embedder, chunk_weight=0.0)  # no glosser: German as written
+    unglossed.search("Wie war der Anruf?", 1)
+    assert fake_embedder.texts[-1] == "Wie war der Anruf?"
+
+
+def test_the_pipeline_glosses_a_german_question_where_the_index_has_glosses(articles, tmp_path, fake_embedder, lex):
+    QA(articles, tmp_path / "idx", embedder=fake_embedder, lexicon=lex).ask("Wie war der Anruf?")
+    assert fake_embedder.texts[-1] == "phone call"
 
 
 def test_index_is_rebuilt_when_glosses_come_or_go(articles, tmp_path, fake_embedder, lex):

@@ -103,32 +103,38 @@ def test_multilingual_model_path_gives_dense_more_weight(seeds_dir, tmp_path):
     ("heldout.jsonl", None, {"en": 0.95, "de": 0.9}, 1.0),
     ("blind.jsonl", None, {"en": 0.95, "de": 0.9}, 0.8),
     ("blind2.jsonl", None, {"en": 0.95, "de": 0.95}, 0.75),
-    ("mauerfall/questions.jsonl", "mauerfall/seeds", {"en": 0.85, "de": 0.85}, 0.5),
-    ("euro/questions.jsonl", "euro/seeds", {"en": 0.85, "de": 0.9}, 0.75),
+    ("mauerfall/questions.jsonl", "mauerfall/seeds", {"en": 0.85, "de": 0.8}, 0.5),
+    ("euro/questions.jsonl", "euro/seeds", {"en": 0.85, "de": 0.85}, 0.75),
     ("atomausstieg/questions.jsonl", "atomausstieg/seeds", {"en": 0.75, "de": 0.75}, 0.25),
-    ("english/questions.jsonl", "english/seeds", {"en": 0.85, "de": 0.7}, 0.6),
-    ("english/questions.jsonl", "english/seeds+", {"en": 0.85, "de": 0.7}, 0.6),
-    ("blind2.jsonl", "english/seeds+", {"en": 0.95, "de": 0.85}, 0.75),
+    ("english/questions.jsonl", "english/seeds", {"en": 0.85, "de": 0.8}, 0.5),
+    ("english/questions.jsonl", "english/seeds+", {"en": 0.85, "de": 0.8}, 0.5),
+    ("blind2.jsonl", "english/seeds+", {"en": 0.95, "de": 0.85}, 0.625),
     ("blind2.jsonl", "*", {"en": 0.9, "de": 0.85}, 0.375),
-    ("mauerfall/questions.jsonl", "*", {"en": 0.6, "de": 0.5}, 0.1),
+    ("mauerfall/questions.jsonl", "*", {"en": 0.6, "de": 0.65}, 0.0),
 ])
 def test_quality_floor_with_the_real_model(file, seeds, floor, abstained, seeds_dir, tmp_path, capsys):
     """Measured at commit time, hit@3 en / de and out-of-scope questions abstained on:
     dev 0.92 / 1.00, 2 of 2; held-out 1.00 / 0.93, 7 of 7; blind 1.00 / 0.95, 8 of 10;
-    the second blind set 1.00 / 1.00, 6 of 8;
-    the second article (mauerfall) 0.88 / 0.87, 4 of 8; the third (euro) 0.88 / 0.94, 6 of 8;
-    the fourth (atomausstieg) 0.77 / 0.75, 2 of 8; the English article 0.89 / 0.75, 4 of 6.
+    the second blind set 1.00 / 0.95, 6 of 8;
+    the second article (mauerfall) 0.88 / 0.80, 4 of 8; the third (euro) 0.88 / 0.88, 6 of 8;
+    the fourth (atomausstieg) 0.77 / 0.75, 2 of 8; the English article 0.89 / 0.81, 3 of 6.
+    German questions glossed for the English-only model (`qa.retrieve.DenseRetriever`) gained the
+    English article's German (0.75) and five other sets', and cost the second blind set, mauerfall
+    and euro German (1.00, 0.87, 0.94 before: "In welchen Städten wurde demonstriert?" is now
+    abstained on) and an out-of-scope question of the English article (4 of 6 before).
     Question words of the sentence before counting for a sentence (`qa.lexical.CONTEXT_WEIGHT`)
     gained mauerfall English, atomausstieg and blind2 German, and cost mauerfall an out-of-scope
     question ("Wie viele Kilometer lang ist die Berliner Mauer?": 5 of 8 before) and euro an
     English one (0.92 before).
-    "+" adds the project's seed: the English article beside the German one, 0.89 / 0.75, 4 of 6,
-    and the second blind set on both articles 1.00 / 0.90, 6 of 8.
+    "+" adds the project's seed: the English article beside the German one, 0.89 / 0.81, 3 of 6,
+    and the second blind set on both articles 1.00 / 0.90, 5 of 8 (6 of 8 before the glossed
+    German questions).
     "*" puts all eleven articles in one index: the second blind set 0.95 / 0.90, 3 of 8 (0.95 /
     0.90, 4 of 8 with six articles: out-of-scope questions find more to match among more
-    articles); mauerfall 0.64 / 0.53, 1 of 8 (0.72 / 0.80 with seven, 0.64 / 0.60 with nine:
+    articles); mauerfall 0.64 / 0.67 and none of its 8 out-of-scope questions abstained on (1 of 8
+    before the glossed German questions; 0.72 / 0.80 with seven articles, 0.64 / 0.60 with nine:
     beside the flood article "Wie wurde oben auf der Mauer gefeiert?" finds a restorer handing
-    pictures "nach oben", and "In welchen Städten wurde demonstriert?" its "Stadtteile")."""
+    pictures "nach oben")."""
     report = _evaluate(file, seeds, seeds_dir, tmp_path, capsys)
     for lang, least in floor.items():
         assert report["metrics"][lang]["hit@3"] >= least, report["misses"]
@@ -229,24 +235,28 @@ def _evaluate(file, seeds, seeds_dir, tmp_path, capsys) -> dict:
 @needs_ding
 @pytest.mark.model
 @pytest.mark.parametrize("folder, floor, abstained, false", [
-    ("mindestlohn", {"en": 0.65, "de": 0.75}, 0.5, 0.1),
-    ("ehefueralle", {"en": 0.7, "de": 0.65}, 0.375, 0.1),
-    ("elbehochwasser", {"en": 0.75, "de": 0.8}, 0.5, 0.1),
-    ("philae", {"en": 0.85, "de": 0.65}, 0.375, 0.1),
-    ("wmfinale", {"en": 0.65, "de": 0.5}, 0.375, 0.1),
-    ("gotthard", {"en": 0.75, "de": 0.65}, 0.25, 0.1),
+    ("mindestlohn", {"en": 0.65, "de": 0.85}, 0.5, 0.1),
+    ("ehefueralle", {"en": 0.7, "de": 0.8}, 0.625, 0.1),
+    ("elbehochwasser", {"en": 0.75, "de": 0.8}, 0.625, 0.1),
+    ("philae", {"en": 0.85, "de": 0.65}, 0.5, 0.1),
+    ("wmfinale", {"en": 0.65, "de": 0.55}, 0.625, 0.1),
+    ("gotthard", {"en": 0.8, "de": 0.55}, 0.25, 0.1),
 ])
 def test_quality_floor_on_the_newest_articles(folder, floor, abstained, false, seeds_dir, tmp_path, capsys):
     """Measured at commit time, hit@3 en / de, out-of-scope questions abstained on, and the share of
     answerable ones wrongly abstained on:
-    the minimum-wage article 0.69 / 0.81, 4 of 8, 0.07 (its first run: 0.54 / 0.69, 3 of 8, 0.17);
-    the same-sex marriage article 0.73 / 0.70, 3 of 8, 0.05 (its first run: 0.77 / 0.65, 4 of 8,
+    the minimum-wage article 0.69 / 0.88, 4 of 8, 0.07 (its first run: 0.54 / 0.69, 3 of 8, 0.17);
+    the same-sex marriage article 0.73 / 0.85, 5 of 8, 0.05 (its first run: 0.77 / 0.65, 4 of 8,
     0.05; the sentence before's words cost "what happened in the chamber right after the result
-    was read out" and an out-of-scope question, and gained two German ones);
-    the Elbe flood article 0.77 / 0.85, 4 of 8, 0.02 (its first run: 0.77 / 0.75, 4 of 8, 0.02);
-    the Philae article 0.86 / 0.65, 3 of 8, 0.05, which is its first run;
-    the World Cup final article 0.68 / 0.50, 3 of 8, 0.05, and the Gotthard tunnel article 0.77 /
-    0.65, 2 of 8, 0.05, their first runs."""
+    was read out");
+    the Elbe flood article 0.77 / 0.85, 5 of 8, 0.02 (its first run: 0.77 / 0.75, 4 of 8, 0.02);
+    the Philae article 0.86 / 0.65, 4 of 8, 0.05 (its first run: 0.86 / 0.65, 3 of 8, 0.05);
+    German questions glossed for the English-only model gained German on the first two and an
+    out-of-scope question on each of the four;
+    the World Cup final article 0.68 / 0.55, 5 of 8, 0.02 (its first run: 0.68 / 0.50, 3 of 8,
+    0.05); the Gotthard tunnel article 0.82 / 0.55, 3 of 8, 0.10 (its first run: 0.77 / 0.65, 2 of
+    8, 0.05; glossed German questions abstain on "welche regierungschefs waren bei der einweihung"
+    and "wer hat die show bei der eröffnungsfeier gemacht")."""
     report = _evaluate(f"{folder}/questions.jsonl", f"{folder}/seeds", seeds_dir, tmp_path, capsys)
     for lang, least in floor.items():
         assert report["metrics"][lang]["hit@3"] >= least, report["misses"]

@@ -120,8 +120,9 @@ def test_quality_floor_with_the_real_model(file, seeds, floor, abstained, seeds_
     the fourth (atomausstieg) 0.77 / 0.75, 2 of 8; the English article 0.89 / 0.81, 3 of 6.
     German questions glossed for the English-only model (`qa.retrieve.DenseRetriever`) gained the
     English article's German (0.75) and five other sets', and cost the second blind set, mauerfall
-    and euro German (1.00, 0.87, 0.94 before: "In welchen Städten wurde demonstriert?" is now
-    abstained on) and an out-of-scope question of the English article (4 of 6 before).
+    and euro German (1.00, 0.87, 0.94 before: "In welchen Städten wurde demonstriert?" now cites
+    "in den Ostteil der Stadt" first) and an out-of-scope question of the English article (4 of 6
+    before).
     Question words of the sentence before counting for a sentence (`qa.lexical.CONTEXT_WEIGHT`)
     gained mauerfall English, atomausstieg and blind2 German, and cost mauerfall an out-of-scope
     question ("Wie viele Kilometer lang ist die Berliner Mauer?": 5 of 8 before) and euro an

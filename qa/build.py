@@ -14,7 +14,7 @@ from .chunks import CONTEXT, make_chunks
 from .embedder import Embedder
 from .errors import IndexStoreError, SeedsError
 from .gloss import Glosser
-from .seeds import read_source, scan
+from .seeds import READER_VERSION, read_source, scan
 from .sentences import SEGMENTER_VERSION, split_sentences
 from .staleness import split_differently
 from .types import Sentence
@@ -106,6 +106,7 @@ def build_index(seeds_dir: Path, index_dir: Path, embedder: Embedder, *, glosser
             "model": embedder.name,
             "gloss": gloss,
             "dim": embedder.dim,
+            "reader": READER_VERSION,
             "segmenter": SEGMENTER_VERSION,
             "chunk_context": CONTEXT,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -1,6 +1,8 @@
-"""Load the articles of a seeds folder: UTF-8 text files, each with an optional metadata header."""
+"""Load the articles of a seeds folder: UTF-8 text files, each with an optional metadata header
+(or a date at the start of its name)."""
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import os
@@ -16,8 +18,12 @@ log = logging.getLogger(__name__)
 SEED_SUFFIXES = (".txt", ".md")
 MAX_SEED_BYTES = 50_000_000  # a single article far beyond this is almost certainly not an article
 
+# Bumped whenever reading a seed file changes (its header, its date), so indexes are rebuilt.
+READER_VERSION = 2
 # "date 2025-08-13" at the very start of the file; the article text follows on the same line.
 _HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+# Without a header, a file named "2016-06-25_brexit.txt" is dated by its name.
+_NAME_DATE = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?=[_\-. ])")
 
 
 @dataclass(frozen=True)
@@ -61,9 +67,20 @@ def read_source(seed: SeedFile) -> Source:
         name=seed.name,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
-        date=header.group(1) if header else None,
+        date=header.group(1) if header else date_in_name(seed.name),
         body_start=header.end() if header else 0,
     )
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file name starts with ("2016-06-25_brexit.txt" -> "2016-06-25"), if it is one."""
+    found = _NAME_DATE.match(name)
+    if not found:
+        return None
+    try:
+        return datetime.date.fromisoformat(found.group(1)).isoformat()
+    except ValueError:  # "2016-13-45_x.txt"
+        return None
 
 
 def load_sources(seeds_dir: Path) -> tuple[list[Source], dict[str, str]]:

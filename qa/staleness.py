@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chunks import CONTEXT
-from .seeds import scan
+from .seeds import READER_VERSION, scan
 from .sentences import SEGMENTER_VERSION
 
 
@@ -17,7 +17,7 @@ class Changes:
     missing_index: bool = False
     model_changed: bool = False
     gloss_changed: bool = False  # glosses wanted and absent, or the other way round (`qa.gloss`)
-    splitting_changed: bool = False  # this version splits sentences or chunks differently
+    splitting_changed: bool = False  # this version reads articles or splits them differently
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -35,7 +35,7 @@ class Changes:
         if self.gloss_changed:
             parts.append("the English glosses of German sentences changed (word list or model)")
         if self.splitting_changed:
-            parts.append("this version splits the articles into sentences differently")
+            parts.append("this version reads or splits the articles differently")
         for label, names in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
             if names:
                 parts.append(f"{label}: {', '.join(names)}")
@@ -43,8 +43,10 @@ class Changes:
 
 
 def split_differently(manifest: dict) -> bool:
-    """Whether the index of `manifest` was split into sentences or chunks by other rules than now."""
-    return (manifest.get("segmenter"), manifest.get("chunk_context")) != (SEGMENTER_VERSION, CONTEXT)
+    """Whether the index of `manifest` was read, or split into sentences or chunks, by other rules
+    than now."""
+    built = (manifest.get("reader"), manifest.get("segmenter"), manifest.get("chunk_context"))
+    return built != (READER_VERSION, SEGMENTER_VERSION, CONTEXT)
 
 
 def detect_changes(seeds_dir: Path, manifest: dict | None, model_name: str, gloss: str | None = None) -> Changes:

@@ -86,6 +86,8 @@ def test_an_index_split_by_other_rules_is_stale(seeds_dir, tmp_path, fake_embedd
     changes = detect_changes(seeds_dir, older, fake_embedder.name)
     assert changes.stale and changes.splitting_changed and "splits" in changes.describe()
     assert detect_changes(seeds_dir, {**manifest, "chunk_context": 2}, fake_embedder.name).splitting_changed
+    unread = {k: v for k, v in manifest.items() if k != "reader"}  # built before file names gave dates
+    assert detect_changes(seeds_dir, unread, fake_embedder.name).splitting_changed
 
 
 def test_unreadable_seed_is_skipped_and_does_not_trigger_endless_rebuilds(seeds_dir, tmp_path, fake_embedder):

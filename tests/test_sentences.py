@@ -1,4 +1,4 @@
-from qa.seeds import read_source, scan
+from qa.seeds import date_in_name, read_source, scan
 from qa.sentences import is_heading, split_sentences
 from qa.types import Source
 
@@ -32,6 +32,15 @@ def test_seed_article_splits_into_whole_sentences():
     for s in sentences:
         assert s.text[-1] in ".!?“\"" or s.text in ("Uni-Präsident äußert sich zum Politiker-Telefonat",
                                                   "Trump: „großartiges Verhältnis“ zu Kim")
+
+
+def test_a_file_without_a_date_header_is_dated_by_its_name(tmp_path):
+    (tmp_path / "2016-06-25_brexit.txt").write_text("Die Briten stimmten ab.", encoding="utf-8")
+    (tmp_path / "2016-06-25_kopf.txt").write_text("date 2016-06-26 Der Kopf gilt.", encoding="utf-8")
+    dates = {s.name: read_source(s).date for s in scan(tmp_path)}
+    assert dates == {"2016-06-25_brexit.txt": "2016-06-25", "2016-06-25_kopf.txt": "2016-06-26"}
+    assert date_in_name("2016-13-45_x.txt") is None  # no such date
+    assert date_in_name("notes-2016-06-25.txt") is None and date_in_name("20160625.txt") is None
 
 
 def test_offsets_point_at_the_sentence_in_the_file():

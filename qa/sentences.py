@@ -67,8 +67,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not rest:
                 continue
             piece, a = rest, b - len(rest)
-        previous = text[spans[-1][0]:spans[-1][1]] if spans else ""
-        if spans and (_CONTINUATION.match(piece) or _NO_WORDS.fullmatch(piece) or _ORDINAL_END.search(previous)):
+        if spans and (_CONTINUATION.match(piece) or _NO_WORDS.fullmatch(piece)
+                      or _ORDINAL_END.search(text, *spans[-1])):  # the sentence before ends "die 113."
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 20  # bump when the derived tables change shape or meaning
+FORMAT = 21  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -59,6 +59,9 @@ class Lexicon:
     thesaurus's sets, keyed by stem; a plural has its singular's ("Azubis" -> "Auszubildende").
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
     German stem, phrases of up to three words, best first (most senses, then the commoner words).
+    `gloss_words["beton"]` -> ("concrete",): the same for a German word as the list writes it, where
+    that differs from its stem's. A gloss asks it first: a stem mixes words that only stem alike
+    ("Beton" and "betonen", emphasise).
     `metonyms["russland"]` -> ("moskau",), and back: news names a state by its capital ("Moskau
     liefert ..."); the pairs are the list's "(Hauptstadt von Russland)" notes, one-word names only.
     `place_adjectives["russland"]` -> ("russisch",), and back: "Russia's actions" are reported as
@@ -77,6 +80,7 @@ class Lexicon:
     en_heads: dict[str, dict[str, float]] = field(default_factory=dict)
     de_synonyms: dict[str, dict[str, float]] = field(default_factory=dict)
     gloss: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gloss_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     de_verbs: dict[str, str] = field(default_factory=dict)
@@ -127,6 +131,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     en_heads: dict[str, dict[str, float]] = {}
     de_synonyms: dict[str, dict[str, float]] = {}
     renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
+    word_renderings: dict[str, Counter] = {}  # German word as written (lower case) -> the same
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     metonyms: dict[str, set[str]] = {}
     places: dict[str, list[tuple[str, str]]] = {"noun": [], "adj": []}  # (German word, English word)
@@ -168,6 +173,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                 en_freq.update(w for t in en_syns if 1 <= len(t) <= 3 for w in t)
                 for dw in de_words:
                     renderings.setdefault(stem(dw, "de"), Counter()).update(rendered)
+                    word_renderings.setdefault(dw, Counter()).update(rendered)
                 en_phrases = [t for t in ([w for w in toks if w not in STOP["en"]] for toks in en_syns)
                               if 1 <= len(t) <= 2]
                 en_phrases += [t for t in en_syns if len(t) == 2 and t[1] in PHRASAL_PARTICLES
@@ -188,21 +194,29 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     for plural, singular in plurals.items():  # "Azubis" has the synonyms of "Azubi"
         if singular in de_synonyms:
             de_synonyms.setdefault(plural, de_synonyms[singular])
-    gloss = {}
-    for key, counts in renderings.items():
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -_commonness(kv[0], en_freq), kv[0]))
-        chosen: dict[str, str] = {}  # English stems -> phrase: "conversations" adds nothing to "conversation"
-        for phrase, _ in ranked:
-            chosen.setdefault(" ".join(stem(w, "en") for w in phrase.split()), phrase)
-            if len(chosen) == GLOSS_ALTERNATIVES:
-                break
-        gloss[key] = tuple(chosen.values())
+    gloss = {key: _best_renderings(counts, en_freq) for key, counts in renderings.items()}
+    gloss_words = {}  # only where the stem's renderings differ: seven in ten are the same, and the
+    for word, counts in word_renderings.items():  # lexicon is read at every start
+        if (best := _best_renderings(counts, en_freq)) != gloss[stem(word, "de")]:
+            gloss_words[word] = best
     return Lexicon(en_de=en_de, de_en=de_en, de_vocab=vocab, en_heads=en_heads, de_synonyms=de_synonyms,
-                   gloss=gloss, metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
+                   gloss=gloss, gloss_words=gloss_words,
+                   metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
                    place_adjectives=_pair_place_adjectives(places),
                    de_verbs={form: infs.most_common(1)[0][0] for form, infs in verb_forms.items()},
                    de_infinitives=frozenset(infinitives),
                    source=str(path), thesaurus=thesaurus)
+
+
+def _best_renderings(counts: Counter, en_freq: Counter) -> tuple[str, ...]:
+    """The GLOSS_ALTERNATIVES best English renderings: most senses, then the commoner words."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -_commonness(kv[0], en_freq), kv[0]))
+    chosen: dict[str, str] = {}  # English stems -> phrase: "conversations" adds nothing to "conversation"
+    for phrase, _ in ranked:
+        chosen.setdefault(" ".join(stem(w, "en") for w in phrase.split()), phrase)
+        if len(chosen) == GLOSS_ALTERNATIVES:
+            break
+    return tuple(chosen.values())
 
 
 def _add_synonyms(table: dict[str, dict[str, float]], members: Sequence[str]) -> None:

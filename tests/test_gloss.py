@@ -40,9 +40,19 @@ def articles(tmp_path):
 def test_german_text_is_rendered_word_by_word(lex):
     g = Glosser(lex)
     assert g.gloss("Das Telefonat war kurz.") == "phone call brief short"  # stop words dropped, two readings (ties A-Z)
-    assert g.gloss("Die Gespräche mit Putin") == "conversation talk putin"  # plural, one reading per stem; names kept
+    assert g.gloss("Die Gespräche mit Putin") == "conversations talks putin"  # the plural as the list renders it; names kept
     assert g.gloss("Eine Gesprächswarnung") == "conversation warning"  # compound: one reading per part
     assert g.needs_gloss("Das Telefonat war kurz.") and not g.needs_gloss("The call was short.")
+
+
+def test_a_word_is_rendered_as_the_list_writes_it_before_its_stem(tmp_path):
+    """"Beton" and "betonen" stem alike ("beton"); each word keeps its own English."""
+    lex = lexicon_mod.parse(write_ding(tmp_path, "Beton {m} :: concrete\n"
+                                                 "betonen {vt} | betont :: to emphasise | emphasised\n"))
+    g = Glosser(lex)
+    assert g.gloss("Der Beton") == "concrete"
+    assert g.gloss("Sie betonen") == "emphasise"
+    assert g.gloss("des Betons") == "concrete emphasise"  # a form the list lacks: every word of its stem
 
 
 def test_glossing_needs_the_word_list():

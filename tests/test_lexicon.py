@@ -95,6 +95,8 @@ def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):
     assert gloss["Gespräch"] == ("conversation", "talk")  # equally many senses and as common: A-Z
     assert gloss["gewarnt"] == ("warned",)  # inflected forms from aligned sub-entries
     assert gloss["warnen"] == ("warn of against",)  # "to", "sb."/"sth." dropped
+    assert lex.gloss_words["gespräche"] == ("conversations", "talks")  # as written, where the stem's differ
+    assert "gespräch" not in lex.gloss_words  # the same as its stem's: kept once
 
 
 def test_load_caches_by_path_size_and_mtime(ding, tmp_path, monkeypatch):

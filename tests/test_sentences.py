@@ -73,6 +73,20 @@ def test_an_ordinal_after_an_article_does_not_end_a_sentence():
     ]
 
 
+def test_a_dateline_joins_the_sentence_it_opens():
+    lead = "Rom. Der Papst tritt zurück. Das sagte er am Montag."
+    assert sentences_of(f"Der Papst tritt ab\n\n{lead}\n\nLondon. Dort wurde es gemeldet.") == [
+        "Der Papst tritt ab",  # the headline
+        "Rom. Der Papst tritt zurück.", "Das sagte er am Montag.",
+        "London.", "Dort wurde es gemeldet.",  # only the article's first paragraph opens with one
+    ]
+    assert sentences_of("DARMSTADT/KÖLN, 13. November 2014. Philae ist gelandet.") == [
+        "DARMSTADT/KÖLN, 13. November 2014. Philae ist gelandet."]
+    assert sentences_of("Rio de Janeiro. Es lief die 113. Minute.") == ["Rio de Janeiro. Es lief die 113. Minute."]
+    assert sentences_of("New York, 1. Mai 2020. Es regnet.") == ["New York, 1. Mai 2020. Es regnet."]
+    assert sentences_of("Großer Jubel. Der Tag war lang.") == ["Großer Jubel.", "Der Tag war lang."]  # no place
+
+
 def test_a_closing_quote_stays_with_its_sentence():
     # Straight quotes, as English text has them: pysbd cut before the closing one.
     text = ('Much of the roof was destroyed. "The structure is saved," a spokesman told reporters. '

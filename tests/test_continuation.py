@@ -107,7 +107,7 @@ Die Abrüstung ist ein altes Thema.
 
 Über Abrüstung wird seit Jahren verhandelt.
 
-Die Abrüstung darf nicht scheitern, werden Diplomaten nicht müde zu betonen.
+Die Abrüstung bleibt das Ziel, werden Diplomaten nicht müde zu betonen.
 """
 
 

@@ -1,6 +1,6 @@
 """Hybrid retrieval: translated BM25 fused with dense similarity, and when to cite nothing.
 
-Measured on eval/dev.jsonl and eval/heldout.jsonl (see bench/): with the English-only default model,
+Measured on eval/dev.jsonl and eval/heldout.jsonl: with the English-only default model,
 BM25 over translated questions is the strong ranker and dense similarity breaks its ties, so scores
 are fused with weights after min-max scaling (reciprocal rank fusion gave the noisy dense ranking as
 much say as BM25 and lost 30 points of hit@3 in English). Every mode abstains by returning no hits.
@@ -126,7 +126,7 @@ class HybridRetriever:
         self.config = config or config_for(getattr(embedder, "name", ""))
         self.sentences = index.sentences
         self.lexical = LexicalRetriever(self.sentences, lexicon) if self.mode is not Mode.DENSE else None
-        chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # sentence alone fused best (bench/)
+        chunk_weight = 0.5 if self.mode is Mode.DENSE else 0.0  # the sentence alone fused best (qa eval)
         self.dense = DenseRetriever(index, embedder, chunk_weight=chunk_weight, glosser=glosser) if embedder else None
         self._headings = RowFlags(self.sentences, is_heading)
         sources = {name: i for i, name in enumerate(dict.fromkeys(s.source for s in self.sentences))}

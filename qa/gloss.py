@@ -57,8 +57,8 @@ class Glosser:
 
     def _word(self, word: str, readings: int) -> list[str]:
         # The word as the list writes it, else any word of its stem: "Beton" is rendered "concrete",
-        # not "emphasise" ("betonen" stems alike). Measured over fourteen question sets, each on its own articles,
-        # 206 -> 200 wrong outcomes, and all twelve articles in one index 233 -> 227.
+        # not "emphasise" ("betonen" stems alike). Measured over fourteen question sets, each on its
+        # own articles, 206 -> 200 wrong outcomes, and all twelve articles in one index 233 -> 227.
         found = self.words.get(word) or self.table.get(stem(word, "de"))
         if found:
             return list(found[:readings])

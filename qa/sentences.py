@@ -90,10 +90,10 @@ def _sentence_spans(text: str, start: int, end: int, lead: bool = False) -> list
 def split_sentences(source: Source) -> list[Sentence]:
     """The sentences of a source, in order; a heading (a paragraph without a full stop) is one sentence."""
     sentences: list[Sentence] = []
-    spans = paragraphs(source.text, source.body_start)
+    paras = paragraphs(source.text, source.body_start)
     # The first paragraph that ends like a sentence, after the headline.
-    lead = next((p for p, (a, b) in enumerate(spans) if _SENTENCE_END.search(source.text, a, b)), None)
-    for p, (pa, pb) in enumerate(spans):
+    lead = next((p for p, (a, b) in enumerate(paras) if _SENTENCE_END.search(source.text, a, b)), None)
+    for p, (pa, pb) in enumerate(paras):
         for a, b in _sentence_spans(source.text, pa, pb, lead=p == lead):
             sentences.append(
                 Sentence(

@@ -40,7 +40,7 @@ def articles(tmp_path):
 def test_german_text_is_rendered_word_by_word(lex):
     g = Glosser(lex)
     assert g.gloss("Das Telefonat war kurz.") == "phone call brief short"  # stop words dropped, two readings (ties A-Z)
-    assert g.gloss("Die Gespräche mit Putin") == "conversations talks putin"  # the plural as the list renders it; names kept
+    assert g.gloss("Die Gespräche mit Putin") == "conversations talks putin"  # the list's plural; names kept
     assert g.gloss("Eine Gesprächswarnung") == "conversation warning"  # compound: one reading per part
     assert g.needs_gloss("Das Telefonat war kurz.") and not g.needs_gloss("The call was short.")
 

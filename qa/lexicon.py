@@ -130,8 +130,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     vocab: dict[str, int] = {}
     en_heads: dict[str, dict[str, float]] = {}
     de_synonyms: dict[str, dict[str, float]] = {}
-    renderings: dict[str, Counter] = {}  # German stem -> English phrase -> senses
-    word_renderings: dict[str, Counter] = {}  # German word as written (lower case) -> the same
+    # German word as written (lower case) -> English phrase -> senses
+    word_renderings: dict[str, Counter] = {}
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     metonyms: dict[str, set[str]] = {}
     places: dict[str, list[tuple[str, str]]] = {"noun": [], "adj": []}  # (German word, English word)
@@ -172,7 +172,6 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                 rendered = [" ".join(t) for t in en_syns if 1 <= len(t) <= 3]
                 en_freq.update(w for t in en_syns if 1 <= len(t) <= 3 for w in t)
                 for dw in de_words:
-                    renderings.setdefault(stem(dw, "de"), Counter()).update(rendered)
                     word_renderings.setdefault(dw, Counter()).update(rendered)
                 en_phrases = [t for t in ([w for w in toks if w not in STOP["en"]] for toks in en_syns)
                               if 1 <= len(t) <= 2]
@@ -194,6 +193,9 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     for plural, singular in plurals.items():  # "Azubis" has the synonyms of "Azubi"
         if singular in de_synonyms:
             de_synonyms.setdefault(plural, de_synonyms[singular])
+    renderings: dict[str, Counter] = {}  # the same per German stem: every word of the stem together
+    for word, counts in word_renderings.items():
+        renderings.setdefault(stem(word, "de"), Counter()).update(counts)
     gloss = {key: _best_renderings(counts, en_freq) for key, counts in renderings.items()}
     gloss_words = {}  # only where the stem's renderings differ: seven in ten are the same, and the
     for word, counts in word_renderings.items():  # lexicon is read at every start

@@ -142,3 +142,26 @@ def test_knows_the_words_of_either_language(ding):
     lex = lexicon.parse(ding)
     assert lex.knows("gespräch", "de") and not lex.knows("putin", "de")
     assert lex.knows("conversations", "en") and not lex.knows("putin", "en")  # English by stem
+
+
+def test_packed_tables_decode_a_row_when_it_is_read_and_pickle_without_decoded_rows():
+    import pickle
+
+    weights = lexicon.WeightedRows.pack({"warn": {"warnen": 3.0, "mahnen": 0.5}, "none": {}})
+    phrases = lexicon.PhraseRows.pack({"telefonat": ("telephone conversation", "phone call"), "leer": ()})
+    assert weights["warn"] == {"warnen": 3.0, "mahnen": 0.5} and weights["none"] == {}
+    assert phrases["telefonat"] == ("telephone conversation", "phone call") and phrases["leer"] == ()
+    assert weights.get("absent", {}) == {} and "warn" in weights and "absent" not in weights
+    assert sorted(weights) == ["none", "warn"] and len(phrases) == 2
+    before = pickle.dumps(weights)
+    weights["warn"]  # decoded now, and kept for the next read
+    assert pickle.dumps(weights) == before and pickle.loads(before) == weights
+    assert weights == {"warn": {"warnen": 3.0, "mahnen": 0.5}, "none": {}}  # equal to the plain table
+
+
+def test_parsed_tables_are_packed_and_survive_the_cache(ding):
+    first = lexicon.load(ding)
+    assert isinstance(first.en_de, lexicon.PackedTable) and isinstance(first.gloss, lexicon.PackedTable)
+    again = lexicon.load(ding)  # from the cache
+    assert again.translate("warn", "en") == first.translate("warn", "en") and again.translate("warn", "en")
+    assert again.gloss == first.gloss and again.gloss["telefonat"] == ("phone call",)

@@ -425,6 +425,8 @@ def load(path: str | os.PathLike | None = None, thesaurus: str | os.PathLike | N
             return lex
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass  # absent or damaged: parse again
+    log.info("Reading the German-English word list %s once, which takes about half a minute (cached in %s)",
+             where, cached.parent)
     lex = parse(where) if synonyms is None else parse(where, read_synsets(synonyms), str(synonyms))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)

@@ -154,7 +154,7 @@ def test_packed_tables_decode_a_row_when_it_is_read_and_pickle_without_decoded_r
     assert weights.get("absent", {}) == {} and "warn" in weights and "absent" not in weights
     assert sorted(weights) == ["none", "warn"] and len(phrases) == 2
     before = pickle.dumps(weights)
-    weights["warn"]  # decoded now, and kept for the next read
+    assert weights["warn"] is weights["warn"]  # decoded once, and kept for the next read
     assert pickle.dumps(weights) == before and pickle.loads(before) == weights
     assert weights == {"warn": {"warnen": 3.0, "mahnen": 0.5}, "none": {}}  # equal to the plain table
 

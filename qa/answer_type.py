@@ -1,7 +1,8 @@
-"""What kind of answer a question asks for (a time, a quantity), and which sentences hold one.
+"""What kind of answer a question asks for (a time, an age, a quantity), and which sentences hold one.
 
 Classic question answering matches the expected answer type: "When ...?" is answered by a sentence
-that names a time ("am Dienstag", "im April", "23.30 Uhr"), "How many ...?" by one with a number.
+that names a time ("am Dienstag", "im April", "23.30 Uhr"), "How old ...?" by one that gives an age
+("der 64-Jährige", not just any number), "How many ...?" by one with a number.
 Both patterns know German and English, so either language of question or article works.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Callable
 
 class AnswerType(str, enum.Enum):
     TIME = "time"
+    AGE = "age"
     QUANTITY = "quantity"
 
 
@@ -28,10 +30,11 @@ _QUESTION = {
         r"^\s*(?:when\b|since when\b|how long ago\b|wann\b|seit wann\b|bis wann\b|ab wann\b"
         rf"|{_PREP}(?:what|which|welche[mnrs]?)\s+(?:time|day|date|year|month|hour|week"
         r"|uhrzeit|tag|datum|jahr|monat|stunde|woche)\b|um wie ?viel uhr\b)", re.IGNORECASE),
+    AnswerType.AGE: re.compile(r"^\s*(?:how old|(?:at )?what age|wie alt|in welchem alter)\b", re.IGNORECASE),
     AnswerType.QUANTITY: re.compile(
-        r"^\s*(?:how (?:many|much|old|long|far|high|tall|big|large|often)\b"
+        r"^\s*(?:how (?:many|much|long|far|high|tall|big|large|often)\b"
         r"|what (?:number|percentage|share|amount)\b"
-        r"|wie ?(?:viele?|alt|lange?|weit|hoch|groß|oft)\b)", re.IGNORECASE),
+        r"|wie ?(?:viele?|lange?|weit|hoch|groß|oft)\b)", re.IGNORECASE),
 }
 
 _MONTHS = _words("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
@@ -52,6 +55,10 @@ _SENTENCE = {
         rf"|\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*\s+{_PERIOD}\b"
         rf"|\b{_YEAR}|\b\d{{1,2}}(?:[.:]\d\d)?\s*(?:uhr|h|a\.m\.|p\.m\.|o'clock)\b",
         re.IGNORECASE),
+    # News give an age as "der 64-Jährige", "85 Jahre alt", "Thomas Reinhardt (52)", "aged 85".
+    AnswerType.AGE: re.compile(
+        r"\d+-?jährige|\b\w+(?:zig|zehn)-?jährige|\d+\s+jahre\s+alt|im alter von\s+\d+"
+        r"|\b(?-i:[A-ZÄÖÜ])\w+ \(\d{1,3}\)|\d+-year-old|\d+\s+years?\s+old|\baged\s+\d+", re.IGNORECASE),
     AnswerType.QUANTITY: re.compile(
         r"\d|\b" + _words(
             "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
@@ -142,7 +149,7 @@ def is_year(word: str) -> bool:
 
 
 def holds(kind: AnswerType, text: str) -> bool:
-    """Whether `text` names something of `kind` (a time, a quantity)."""
+    """Whether `text` names something of `kind` (a time, an age, a quantity)."""
     return _SENTENCE[kind].search(text) is not None
 
 

@@ -170,8 +170,9 @@ class HybridRetriever:
 
     def _by_answer_type(self, lex: LexicalResult, rows: np.ndarray, fused: np.ndarray) -> bool:
         """Raise (in place) the sentences naming what the question asks for; False when a "How many
-        ...?" question is left without a number among the citations, or a "What is the name ...?"
-        question without a name in the best one."""
+        ...?" or "How old ...?" question is left without a number among the citations, or a "What is
+        the name ...?" question without a name in the best one. An age ("der 40-Jährige") raises a
+        sentence for "How old ...?" twice as much as any other number."""
         query = lex.query
         cfg = self.config
         if asks_for_name(query.question):
@@ -183,7 +184,9 @@ class HybridRetriever:
             return True
         holding = self._holding[kind](rows)
         fused += cfg.type_bonus * holding * (fused > 0)
-        if kind is not AnswerType.QUANTITY:
+        if kind is AnswerType.AGE:  # an age is a number too: a number gains once, an age twice
+            fused += cfg.type_bonus * self._holding[AnswerType.QUANTITY](rows) * (fused > 0)
+        elif kind is not AnswerType.QUANTITY:
             return True
         # "How old is Kim?" where no sentence we would cite names a number: the articles lack it.
         # "How many kilometres ...?" wants the number beside the word for what it counts.

@@ -15,7 +15,8 @@ from qa.answer_type import (AnswerType, answers_quantity, asked_for, asks_for_na
     ("At what time was the barrier lifted?", AnswerType.TIME),
     ("Seit wann steht die Mauer?", AnswerType.TIME),
     ("Um wie viel Uhr öffnete der Übergang?", AnswerType.TIME),
-    ("How old is Kim Jong Un?", AnswerType.QUANTITY),
+    ("How old is Kim Jong Un?", AnswerType.AGE),
+    ("wie alt ist winterkorn", AnswerType.AGE),
     ("Wie viele Menschen kamen?", AnswerType.QUANTITY),
     ("Wie lange dauerte das Telefonat?", AnswerType.QUANTITY),
     ("What will Trump do when he meets Putin?", None),  # "when" inside a question is a conjunction
@@ -72,6 +73,29 @@ def visit(tmp_path, fake_embedder):
 def test_a_when_question_prefers_the_sentence_that_names_a_time(visit):
     answer = visit.ask("Wann empfing Kim Jong Un die Politiker?")
     assert "am Montag" in answer.citations[0].text  # "Politiker" alone points to the second sentence
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Das sei ein Erfolg, sagte der 40-Jährige.", True),
+    ("Verkündete das 85 Jahre alte Kirchenoberhaupt.", True),
+    ("Viele von ihnen waren erst 14 oder 15 Jahre alt.", True),
+    ("Betriebsratschef Thomas Reinhardt (52) war empört.", True),
+    ("The 58-year-old pensioner was hurt.", True),
+    ("Die Bank wurde 1850 gegründet.", False),  # a year, not an age
+    ("Die Delegation blieb drei Tage.", False),
+    ("Die Partei (SPD) stimmte zu.", False),
+])
+def test_sentences_that_give_an_age(text, age):
+    assert holds(AnswerType.AGE, text) is age
+
+
+def test_a_how_old_question_prefers_the_sentence_that_gives_an_age(tmp_path, fake_embedder):
+    article = ("Alexis Tsipras sprach am Sonntag 2015 im Fernsehen.\n\n"
+               "Alexis Tsipras, der 40-Jährige, wertete das Ergebnis als Erfolg.\n\n"
+               "Die Banken blieben geschlossen.\n")
+    qa = QA(write_seeds(tmp_path, {"athen.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    cited = qa.ask("Wie alt ist Alexis Tsipras?").citations
+    assert "40-Jährige" in cited[0].text  # "2015" is a number, but not an age
 
 
 def test_a_how_many_question_is_not_answered_by_sentences_without_a_number(visit):

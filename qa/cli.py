@@ -51,11 +51,20 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Libraries whose progress messages say nothing to a user ("Building index from tokens": bm25s).
+NOISY_LOGGERS = ("sentence_transformers", "faiss", "httpx", "transformers", "bm25s")
+
+
+def quiet_libraries() -> None:
+    """Show only warnings and errors from `NOISY_LOGGERS`."""
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
-    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_libraries()
     try:
         return {"ask": _ask, "index": _index, "status": _status, "eval": _eval}[args.command](args)
     except QAError as exc:

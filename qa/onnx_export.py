@@ -122,7 +122,12 @@ def _fuse(raw: Path, out: Path, config) -> None:
     except ImportError:  # the `onnx` package is missing: the unfused graph is correct, just slower
         os.replace(raw, out)
         return
-    fused = optimizer.optimize_model(str(raw), model_type="bert", opt_level=1,
-                                     num_heads=config.num_attention_heads,
-                                     hidden_size=config.hidden_size)
-    fused.save_model_to_file(str(out))
+    # Its modules log each fusion at INFO under their own names ("Fused Gelu: 6"): not for users.
+    logging.disable(logging.INFO)
+    try:
+        fused = optimizer.optimize_model(str(raw), model_type="bert", opt_level=1,
+                                         num_heads=config.num_attention_heads,
+                                         hidden_size=config.hidden_size)
+        fused.save_model_to_file(str(out))
+    finally:
+        logging.disable(logging.NOTSET)

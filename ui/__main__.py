@@ -11,7 +11,7 @@ import time
 # Before gradio is imported: no telemetry and no version check against gradio's servers.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
-from qa.cli import add_location_args  # noqa: E402 (light: argparse only)
+from qa.cli import add_location_args, quiet_libraries  # noqa: E402 (light: argparse and logging only)
 
 log = logging.getLogger("ui")
 
@@ -40,8 +40,7 @@ def warm_up(qa) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", stream=sys.stderr)
-    for noisy in ("sentence_transformers", "faiss", "httpx", "transformers"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_libraries()
     started = time.perf_counter()
 
     from qa import QA

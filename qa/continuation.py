@@ -6,6 +6,11 @@ he said." A question about what the minister said matches the first; the answer 
 So when the sentence after the best hit continues it (same paragraph, opening with a pronoun or a
 connective, or in the reported speech of German's Konjunktiv I), it is cited too.
 
+More generally, a sentence's neighbours in its paragraph are about what it is about: the sentence
+that matches a question's words names the topic ("The DFS closed the airspace step by step."), the
+one beside it often holds the answer ("The closure holds at least until Saturday, 2 pm.").
+`neighbour_best` gives each candidate the score of its best neighbour, for the ranker to share.
+
 The other way round, a best hit that opens by pointing back ("Dies dürfe nicht ... instrumentalisiert
 werden") says what "dies" is only with the sentence before it, which is then cited too.
 """
@@ -13,6 +18,8 @@ from __future__ import annotations
 
 import re
 from typing import Sequence
+
+import numpy as np
 
 from .types import Hit, Sentence
 
@@ -69,6 +76,20 @@ def following(sentences: Sequence[Sentence], row: int) -> Sentence | None:
 def preceding(sentences: Sequence[Sentence], row: int) -> Sentence | None:
     """The sentence before `sentences[row]` in the same paragraph, if `sentences[row]` refers back to it."""
     return _neighbour(sentences, row, -1) if refers_back(sentences[row].text) else None
+
+
+def neighbour_best(sentences: Sequence[Sentence], rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Per row of `rows`: the best of `scores` (0 at least) among the row's neighbours in the same
+    paragraph that are in `rows` too, or 0 where it has none."""
+    at = {int(row): i for i, row in enumerate(rows)}  # sentence row -> position in rows
+    floor = np.maximum(scores, 0.0)
+    best = np.zeros(len(rows))
+    for i, row in enumerate(rows.tolist()):
+        for step in (-1, 1):
+            j = at.get(row + step)
+            if j is not None and _neighbour(sentences, row, step) is not None:
+                best[i] = max(best[i], floor[j])
+    return best
 
 
 def cite_with_context(hits: list[Hit], before: Sentence | None, after: Sentence | None, k: int,

@@ -16,7 +16,7 @@ import numpy as np
 from .analysis import STOP
 from .answer_type import (AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds,
                           names_currency)
-from .continuation import cite_with_context, following, preceding
+from .continuation import cite_with_context, following, neighbour_best, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever
 from .lexicon import Lexicon
@@ -73,9 +73,16 @@ class FusionConfig:
     # candidates): all eight test articles in one index, 154 -> 148 wrong with it.
     article_dense_share: float = 0.5
     article_top: int = 3
+    # A sentence gains this share of its best neighbour's score (same paragraph; `qa.continuation`):
+    # the answer often sits beside the sentence that names the topic. Over 28 question sets each on
+    # its own articles, shares 0 / 0.2 / 0.3 / 0.4 gave 312 / 301 / 297 / 293 wrong outcomes, and
+    # all twenty articles in one index 381 / 380 / 377 / 384. Keeping the best sentence first
+    # (296 / 376) leaves hit@1 as it was and raised hit@3 from 0.828 to 0.843 in English and 0.797
+    # to 0.810 in German.
+    neighbour_share: float = 0.3
 
     def __post_init__(self):
-        for name in ("lexical_weight", "read_lexical_weight", "article_dense_share"):
+        for name in ("lexical_weight", "read_lexical_weight", "article_dense_share", "neighbour_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must be within [0, 1], got {getattr(self, name)}")
 
@@ -198,6 +205,15 @@ class HybridRetriever:
             mentioned |= [names_currency(text) for text in texts]
         return any(m and answers_quantity(query.question, text) for m, text in zip(mentioned, texts))
 
+    def _lift_neighbours(self, rows: np.ndarray, fused: np.ndarray) -> None:
+        """Raise (in place) each sentence by `neighbour_share` of its best neighbour's score; the best
+        sentence stays first, since it names what the others are lifted for."""
+        best = int(np.argmax(fused))
+        lift = self.config.neighbour_share * neighbour_best(self.sentences, rows, fused)
+        lift[best] = 0.0
+        fused += lift
+        fused[best] = max(fused[best], float(np.nextafter(fused.max(), np.inf)))
+
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""
         if k < 1:
@@ -228,6 +244,7 @@ class HybridRetriever:
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and support >= cfg.dense_support)
             if answered:
                 answered = self._by_answer_type(lex, rows, fused)
+                self._lift_neighbours(rows, fused)
         if not answered:
             return []
         order = np.argsort(-fused, kind="stable")[:k]

@@ -2,7 +2,9 @@
 import pytest
 
 from qa import QA
-from qa.continuation import cite_with_context, continues, following, preceding, refers_back
+import numpy as np
+
+from qa.continuation import cite_with_context, continues, following, neighbour_best, preceding, refers_back
 from qa.types import Hit, Sentence
 
 
@@ -115,3 +117,12 @@ def test_a_best_hit_that_refers_back_is_cited_with_what_it_refers_to(tmp_path, f
     cited = _cited(REFERRING, "Was darf nicht für die Abrüstung instrumentalisiert werden?", tmp_path, fake_embedder)
     assert cited[0].startswith("Dies dürfe jedoch")
     assert cited[1].startswith("Das persönliche Verhältnis")  # ranked below the Abrüstung sentences alone
+
+
+def test_a_sentence_is_given_its_best_neighbour_in_the_paragraph():
+    s = _sentences("A.", "B.", "C.", "D.", paragraphs=[0, 0, 0, 1])
+    rows = np.array([3, 1, 0, 2])  # candidates in ranked order, not sentence order
+    scores = np.array([0.9, 0.5, -0.2, 0.1])  # D, B, A, C
+    best = neighbour_best(s, rows, scores)
+    assert best.tolist() == [0.0, 0.1, 0.5, 0.5]  # D opens another paragraph; A's -0.2 counts as 0
+    assert neighbour_best(s, np.array([0, 2]), np.array([0.4, 0.8])).tolist() == [0.0, 0.0]  # B not a candidate

@@ -7,8 +7,10 @@ So when the sentence after the best hit continues it (same paragraph, opening wi
 connective, or in the reported speech of German's Konjunktiv I), it is cited too.
 
 More generally, a sentence's neighbours in its paragraph are about what it is about: the sentence
-that matches a question's words names the topic ("The DFS closed the airspace step by step."), the
-one beside it often holds the answer ("The closure holds at least until Saturday, 2 pm.").
+that matches a question's words names the topic, the one beside it often holds the answer. "Why
+didn't anyone warn people before the waves hit?" matches "Warum wurden die Menschen nicht
+gewarnt?"; the next sentence answers it ("Anders als im Pazifik gibt es im Indischen Ozean kein
+Frühwarnsystem für Tsunamis").
 `neighbour_best` gives each candidate the score of its best neighbour, for the ranker to share.
 
 The other way round, a best hit that opens by pointing back ("Dies dürfe nicht ... instrumentalisiert

@@ -19,6 +19,10 @@ from qa.answer_type import (AnswerType, answers_quantity, asked_for, asks_for_na
     ("wie alt ist winterkorn", AnswerType.AGE),
     ("Wie viele Menschen kamen?", AnswerType.QUANTITY),
     ("Wie lange dauerte das Telefonat?", AnswerType.QUANTITY),
+    ("Why did Martin Winterkorn step down?", AnswerType.REASON),
+    ("warum konnten die züge nicht mehr fahren", AnswerType.REASON),
+    ("How come the statues escaped the flames?", AnswerType.REASON),
+    ("Was war der Grund für die Absage?", AnswerType.REASON),
     ("What will Trump do when he meets Putin?", None),  # "when" inside a question is a conjunction
     ("Wer folgte Honecker?", None),
 ])
@@ -87,6 +91,27 @@ def test_a_when_question_prefers_the_sentence_that_names_a_time(visit):
 ])
 def test_sentences_that_give_an_age(text, age):
     assert holds(AnswerType.AGE, text) is age
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Die Züge standen, weil Bäume auf die Gleise gestürzt waren.", True),
+    ("Grund sind die Glaspartikel in der Asche.", True),
+    ("The fire spread quickly because the roof was made of oak.", True),
+    ("Die Flüge fielen aus, da der Luftraum gesperrt war.", True),
+    ("Die Züge standen am Donnerstag still.", False),
+    ("Da stand er nun.", False),  # "da" opening a sentence is "there", not "since"
+])
+def test_sentences_that_give_a_reason(text, reason):
+    assert holds(AnswerType.REASON, text) is reason
+
+
+def test_a_why_question_prefers_the_sentence_that_gives_a_reason(tmp_path, fake_embedder):
+    article = ("Am Donnerstag fuhren in ganz Deutschland keine Züge mehr.\n\n"
+               "Es fuhren keine Züge, weil umgestürzte Bäume die Oberleitungen zerstört hatten.\n\n"
+               "Die Fähren blieben in den Häfen.\n")
+    qa = QA(write_seeds(tmp_path, {"sturm.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    cited = qa.ask("Warum fuhren keine Züge?").citations
+    assert "weil" in cited[0].text  # the first sentence is shorter, so BM25 alone prefers it
 
 
 def test_a_how_old_question_prefers_the_sentence_that_gives_an_age(tmp_path, fake_embedder):

@@ -1,4 +1,4 @@
-"""What kind of answer a question asks for (a time, an age, a quantity, a reason), and which sentences hold one.
+"""What kind of answer a question asks for (time, age, quantity, reason), and which sentences hold one.
 
 Classic question answering matches the expected answer type: "When ...?" is answered by a sentence
 that names a time ("am Dienstag", "im April", "23.30 Uhr"), "How old ...?" by one that gives an age

@@ -160,7 +160,7 @@ def is_year(word: str) -> bool:
 
 
 def holds(kind: AnswerType, text: str) -> bool:
-    """Whether `text` names something of `kind` (a time, an age, a quantity)."""
+    """Whether `text` names something of `kind` (a time, an age, a quantity, a reason)."""
     return _SENTENCE[kind].search(text) is not None
 
 

@@ -242,8 +242,8 @@ class HybridRetriever:
             # The dense model's support counts when it is for a sentence we would cite.
             support = dense[np.argsort(-fused, kind="stable")[:cfg.answer_span]].max()
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and support >= cfg.dense_support)
-            if answered:
-                answered = self._by_answer_type(lex, rows, fused)
+            answered = answered and self._by_answer_type(lex, rows, fused)
+            if answered:  # after the type bonus, which a neighbour's score carries too
                 self._lift_neighbours(rows, fused)
         if not answered:
             return []

@@ -28,7 +28,7 @@ def _words(*alternatives: str) -> str:
 _PREP = r"(?:(?:at|on|in|since|until|by|from|um|an|seit|bis|ab|zu)\s+)?"
 _QUESTION = {
     AnswerType.TIME: re.compile(
-        r"^\s*(?:when\b|since when\b|how long ago\b|wann\b|seit wann\b|bis wann\b|ab wann\b"
+        r"^\s*(?:when\b|(?:since|until|till|by) when\b|how long ago\b|wann\b|seit wann\b|bis wann\b|ab wann\b"
         rf"|{_PREP}(?:what|which|welche[mnrs]?)\s+(?:time|day|date|year|month|hour|week"
         r"|uhrzeit|tag|datum|jahr|monat|stunde|woche)\b|um wie ?viel uhr\b)", re.IGNORECASE),
     AnswerType.REASON: re.compile(

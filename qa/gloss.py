@@ -18,6 +18,7 @@ question takes about 10 microseconds, and it is embedded in place of the questio
 from __future__ import annotations
 
 from .analysis import STOP, CompoundSplitter, guess_language, stem, words
+from .lexicon import FORMAT as LEXICON_FORMAT
 from .lexicon import Lexicon
 
 VERSION = 3  # bump when the gloss of a sentence changes, so indexes are rebuilt
@@ -25,8 +26,9 @@ READINGS = 2  # English renderings written per German word
 
 
 def signature(readings: int = READINGS) -> str:
-    """Names what the glosses depend on; an index built with another signature is rebuilt."""
-    return f"ding-gloss-v{VERSION}-r{readings}"
+    """Names what the glosses depend on, the tables derived from the word list among them; an index
+    built with another signature is rebuilt."""
+    return f"ding-gloss-v{VERSION}-lexicon{LEXICON_FORMAT}-r{readings}"
 
 
 class Glosser:

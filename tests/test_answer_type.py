@@ -14,6 +14,7 @@ from qa.answer_type import (AnswerType, answers_quantity, asked_for, asks_for_na
     ("On which day of the week did they speak?", AnswerType.TIME),
     ("At what time was the barrier lifted?", AnswerType.TIME),
     ("Seit wann steht die Mauer?", AnswerType.TIME),
+    ("until when is german airspace closed at least", AnswerType.TIME),
     ("Um wie viel Uhr öffnete der Übergang?", AnswerType.TIME),
     ("How old is Kim Jong Un?", AnswerType.AGE),
     ("wie alt ist winterkorn", AnswerType.AGE),

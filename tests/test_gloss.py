@@ -5,7 +5,7 @@ import pytest
 from conftest import write_ding
 
 from qa import lexicon as lexicon_mod
-from qa import pipeline, store
+from qa import gloss, pipeline, store
 from qa.build import build_index
 from qa.gloss import Glosser
 from qa.lexicon import Lexicon
@@ -119,6 +119,16 @@ def test_index_is_rebuilt_when_glosses_come_or_go(articles, tmp_path, fake_embed
     assert store.read_manifest(tmp_path / "idx")["gloss"] is None
     assert store.load(tmp_path / "idx").gloss_index is None
     assert not without_list.status().stale
+
+
+def test_index_is_rebuilt_when_the_tables_derived_from_the_word_list_change(articles, tmp_path, fake_embedder, lex,
+                                                                          monkeypatch):
+    qa = QA(articles, tmp_path / "idx", embedder=fake_embedder, lexicon=lex)
+    qa.ask("Wie war das Wetter?")
+    assert not qa.status().stale
+    monkeypatch.setattr(gloss, "LEXICON_FORMAT", gloss.LEXICON_FORMAT + 1)  # as a new version parses the list
+    status = qa.status()
+    assert status.stale and status.changes.gloss_changed
 
 
 def test_status_decides_on_glosses_without_loading_the_word_list(articles, tmp_path, fake_embedder, monkeypatch):

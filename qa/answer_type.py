@@ -91,6 +91,50 @@ _SENTENCE = {
 }
 
 
+class TimeUnit(str, enum.Enum):
+    """The unit a "When ...?" question names: "At what time ...?" wants a clock time, not a weekday,
+    and "In welchem Monat ...?" is not answered by "im vergangenen Jahr". Preferring the unit, and
+    citing nothing when none of the first citations gives it: 294 -> 293 wrong outcomes over 28
+    question sets each on its own articles, 375 -> 374 with twenty articles in one index."""
+
+    CLOCK = "clock"
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+_WHICH = rf"^\s*{_PREP}(?:what|which|welche[mnrs]?)\s+"
+_UNIT_QUESTION = {
+    TimeUnit.CLOCK: re.compile(rf"{_WHICH}(?:time|hour|uhrzeit)\b|^\s*um wie ?viel uhr\b", re.IGNORECASE),
+    TimeUnit.DAY: re.compile(rf"{_WHICH}(?:day|date|tag|datum|wochentag)\b", re.IGNORECASE),
+    TimeUnit.MONTH: re.compile(rf"{_WHICH}(?:month|monat)\b", re.IGNORECASE),
+    TimeUnit.YEAR: re.compile(rf"{_WHICH}(?:year|jahr)\b", re.IGNORECASE),
+}
+_NUMERIC_DATE = r"\b\d{1,2}\.\s*(?:\d{1,2}\.|" + _MONTHS + r")"  # "13.8.", "13. August"
+_UNIT_SENTENCE = {
+    TimeUnit.CLOCK: re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|a\.m\.|p\.m\.|o'clock)|\b\d{1,2}:\d\d\b"
+                               r"|mitternacht|midnight|\bnoon\b|\bmittags?\b", re.IGNORECASE),
+    TimeUnit.DAY: re.compile(rf"\b{_DAYS}\w*|{_NUMERIC_DATE}|\b{_MONTHS}\s+\d{{1,2}}\b|\b{_RELATIVE}\b"
+                             r"|\b(?:neujahr|silvester|heiligabend|weihnachten|ostern|pfingsten)\w*", re.IGNORECASE),
+    TimeUnit.MONTH: re.compile(rf"\b{_MONTHS}\b|{_NUMERIC_DATE}|\b\d{{1,2}}\.\d{{1,2}}\.", re.IGNORECASE),
+    TimeUnit.YEAR: re.compile(rf"\b{_YEAR}|\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*"
+                              r"\s+(?:jahr|jahres|year)\b", re.IGNORECASE),
+}
+
+
+def asked_unit(question: str) -> TimeUnit | None:
+    """The unit of time a question names ("In welchem Monat ...?"), which its answer must give."""
+    for unit, pattern in _UNIT_QUESTION.items():
+        if pattern.match(question):
+            return unit
+    return None
+
+
+def gives_unit(unit: TimeUnit, text: str) -> bool:
+    """Whether `text` gives a time in `unit`: a clock time, a day, a month or a year."""
+    return _UNIT_SENTENCE[unit].search(text) is not None
+
+
 def asked_for(question: str) -> AnswerType | None:
     """The kind of answer `question` asks for, when its opening words say so."""
     for kind, pattern in _QUESTION.items():

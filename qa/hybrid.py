@@ -14,8 +14,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .analysis import STOP
-from .answer_type import (AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds,
-                          names_currency)
+from .answer_type import (AnswerType, TimeUnit, answers_quantity, asked_for, asked_unit, asks_for_name, counted,
+                          counts_money, gives_unit, holds, names_currency)
 from .continuation import cite_with_context, following, neighbour_best, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever
@@ -140,6 +140,8 @@ class HybridRetriever:
         self._article = np.array([sources[s.source] for s in self.sentences], dtype=np.int64)  # per row
         self._holding = {kind: RowFlags(self.sentences, lambda s, kind=kind: holds(kind, s.text))
                          for kind in AnswerType}
+        self._giving = {unit: RowFlags(self.sentences, lambda s, unit=unit: gives_unit(unit, s.text))
+                        for unit in TimeUnit}
 
     def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None,
                       lang: str | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -189,8 +191,11 @@ class HybridRetriever:
         kind = asked_for(query.question)
         if kind is None:
             return True
-        holding = self._holding[kind](rows)
+        unit = asked_unit(query.question) if kind is AnswerType.TIME else None
+        holding = self._holding[kind](rows) if unit is None else self._giving[unit](rows)
         fused += cfg.type_bonus * holding * (fused > 0)
+        if unit is not None:  # "In which month ...?" where no sentence we would cite names one
+            return bool(holding[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
         if kind is AnswerType.AGE:  # an age is a number too: a number gains once, an age twice
             fused += cfg.type_bonus * self._holding[AnswerType.QUANTITY](rows) * (fused > 0)
         elif kind is not AnswerType.QUANTITY:

@@ -5,8 +5,8 @@ from conftest import write_seeds
 
 from qa import QA
 from qa.analysis import STOP
-from qa.answer_type import (AnswerType, answers_quantity, asked_for, asks_for_name, counted, counts_money, holds,
-                            names, names_currency)
+from qa.answer_type import (AnswerType, TimeUnit, answers_quantity, asked_for, asked_unit, asks_for_name, counted,
+                            counts_money, gives_unit, holds, names, names_currency)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -181,6 +181,45 @@ FIRE = """One firefighter was seriously injured during the operation.
 
 Fire chief Jean-Claude Gallet said the blaze was under control.
 """
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("At what time, Central European Time, did the first human set foot on the moon?", TimeUnit.CLOCK),
+    ("Um wie viel Uhr öffnete der Übergang?", TimeUnit.CLOCK),
+    ("On which day of the week did Putin and Kim speak by phone?", TimeUnit.DAY),
+    ("In welchem Monat besuchte Putin Nordkorea?", TimeUnit.MONTH),
+    ("By what year is Germany supposed to be nuclear-free?", TimeUnit.YEAR),
+    ("When did Putin visit North Korea?", None),  # any time answers
+])
+def test_the_unit_of_time_a_question_names(question, unit):
+    assert asked_unit(question) is unit
+
+
+@pytest.mark.parametrize("text, units", [
+    ("Kurz nach Mitternacht fiel der erste Baum.", {TimeUnit.CLOCK}),
+    ("Der Turm stürzte gegen 19.50 Uhr ein.", {TimeUnit.CLOCK}),
+    ("Putin und Kim hätten am Dienstag telefoniert.", {TimeUnit.DAY}),
+    ("Der Stuhl Petri werde ab dem 28. Februar unbesetzt sein.", {TimeUnit.DAY, TimeUnit.MONTH}),
+    ("Nordkorea räumte im April erstmals ein, Soldaten eingesetzt zu haben.", {TimeUnit.MONTH}),
+    ("Die Staaten unterzeichneten im vergangenen Jahr einen Pakt.", {TimeUnit.YEAR}),
+    ("Der Ausstieg soll bis zum Jahr 2022 vollzogen sein.", {TimeUnit.YEAR}),
+])
+def test_sentences_that_give_a_time_in_a_unit(text, units):
+    assert {u for u in TimeUnit if gives_unit(u, text)} == units
+
+
+VISIT = """Putin besuchte Nordkorea im vergangenen Jahr und unterzeichnete am Mittwoch einen Pakt.
+
+Die Delegation traf um 14 Uhr in Pjöngjang ein.
+"""
+
+
+def test_a_question_naming_a_unit_of_time_is_answered_in_that_unit(tmp_path, fake_embedder):
+    qa = QA(write_seeds(tmp_path, {"visit.txt": VISIT}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert "14 Uhr" in qa.ask("Um wie viel Uhr traf die Delegation in Pjöngjang ein?").citations[0].text
+    assert "Mittwoch" in qa.ask("An welchem Tag unterzeichnete Putin den Pakt?").citations[0].text
+    assert qa.ask("Wann besuchte Putin Nordkorea?").citations  # any time answers
+    assert qa.ask("In welchem Monat besuchte Putin Nordkorea?").citations == []  # the article never says
 
 
 def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_someone(tmp_path, fake_embedder):

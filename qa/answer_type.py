@@ -135,6 +135,30 @@ def gives_unit(unit: TimeUnit, text: str) -> bool:
     return _UNIT_SENTENCE[unit].search(text) is not None
 
 
+class PlaceKind(str, enum.Enum):
+    """The kind of place a "Which city ...?" or "Welches Land ...?" question asks for (`qa.places`)."""
+
+    CITY = "city"
+    COUNTRY = "country"
+
+
+_TO_PLACE = r"^\s*(?:(?:in|at|from|to|aus|nach|im)\s+)?(?:what|which|welche[mnrs]?)\s+"
+_PLACE_QUESTION = {
+    PlaceKind.CITY: re.compile(rf"{_TO_PLACE}(?:city|cities|town|towns|stadt|städte|großstadt)\b", re.IGNORECASE),
+    PlaceKind.COUNTRY: re.compile(rf"{_TO_PLACE}(?:country|countries|nation|land|länder|staat|staaten)\b",
+                                  re.IGNORECASE),
+}
+
+
+def asked_place(question: str) -> PlaceKind | None:
+    """The kind of place a question asks for by name ("In welcher Stadt ...?"); "Where ...?" is not
+    one: "in Notunterkünften" answers it too."""
+    for kind, pattern in _PLACE_QUESTION.items():
+        if pattern.match(question):
+            return kind
+    return None
+
+
 def asked_for(question: str) -> AnswerType | None:
     """The kind of answer `question` asks for, when its opening words say so."""
     for kind, pattern in _QUESTION.items():

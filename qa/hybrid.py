@@ -14,12 +14,13 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .analysis import STOP
-from .answer_type import (AnswerType, TimeUnit, answers_quantity, asked_for, asked_unit, asks_for_name, counted,
-                          counts_money, gives_unit, holds, names_currency)
+from .answer_type import (AnswerType, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit, asks_for_name,
+                          counted, counts_money, gives_unit, holds, names_currency)
 from .continuation import cite_with_context, following, neighbour_best, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever
 from .lexicon import Lexicon
+from .places import Places
 from .retrieve import DenseRetriever
 from .sentences import is_heading
 from .store import StoredIndex
@@ -142,6 +143,7 @@ class HybridRetriever:
                          for kind in AnswerType}
         self._giving = {unit: RowFlags(self.sentences, lambda s, unit=unit: gives_unit(unit, s.text))
                         for unit in TimeUnit}
+        self.places = Places(lexicon.places if lexicon is not None else {})
 
     def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None,
                       lang: str | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -188,6 +190,8 @@ class HybridRetriever:
             # "What was the name of the firefighter who was injured?" is not answered by "One
             # firefighter was seriously injured": the best sentence must name what the question does not.
             return bool(self.lexical.new_names(lex, int(rows[np.argmax(fused)])))
+        if (place := asked_place(query.question)) is not None:
+            return self._by_place(query.question, place.value, rows, fused)
         kind = asked_for(query.question)
         if kind is None:
             return True
@@ -209,6 +213,16 @@ class HybridRetriever:
         if counts_money(things):  # "How much money ...?" and "100 million euros"
             mentioned |= [names_currency(text) for text in texts]
         return any(m and answers_quantity(query.question, text) for m, text in zip(mentioned, texts))
+
+    def _by_place(self, question: str, kind: str, rows: np.ndarray, fused: np.ndarray) -> bool:
+        """Raise (in place) the sentences naming a place of `kind` ("city", "country") that the
+        question does not; False when none of the first citations names one. The first citations
+        are judged before the raise: a city anywhere is no answer to "In welcher Stadt in Alaska ...?"."""
+        asked, langs = self.places.asked(question, kind), self.lexical.row_lang
+        new = np.array([bool(self.places.named(self.sentences[row].text, langs[row], kind) - asked) for row in rows])
+        answered = bool(new[np.argsort(-fused, kind="stable")[:self.config.answer_span]].any())
+        fused += self.config.type_bonus * new * (fused > 0)
+        return answered
 
     def _lift_neighbours(self, rows: np.ndarray, fused: np.ndarray) -> None:
         """Raise (in place) each sentence by `neighbour_share` of its best neighbour's score; the best

@@ -26,13 +26,16 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 22  # bump when the derived tables change shape or meaning
+FORMAT = 23  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
 _NOTES = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s]+/")
 _CAPITAL = re.compile(r"\(Hauptstadt (?:von |der |des )?([^)]+)\)")  # "Moskau (Hauptstadt von Russland)"
 _GEOGRAPHY = "[geogr.]"  # the list's tag for place names and their adjectives
+_CITY = re.compile(r"\((?:Haupt|Groß|Kreis|Hafen)?[Ss]tadt\b")  # "(Stadt in Bayern)", "(Hauptstadt von Polen)"
+_COUNTRY_CODE = re.compile(r"\{(?:[nfm]|pl)\}.*/[A-Z]{2}/")  # "Polen {n} /PL/", notes in brackets removed
+_ABBREVIATION = re.compile(r"/([A-Z]{3,})/")  # "Vereinigte Staaten {pl} von Amerika /USA/"
 _PLACE_NOUN = re.compile(r"\{[nfm]\}")
 _VERB = re.compile(r"\{v[irt]*\}")  # {vt}, {vi}, {vr}, {v}: a verb, its forms in the sub-entries
 VERB_FORMS = 8  # sub-entries read for forms after a verb's infinitive
@@ -147,6 +150,10 @@ class Lexicon:
     "die von der russischen Führung ergriffenen Maßnahmen". A place and an adjective are paired when
     their English translations share all but the last letter of the shorter ("Russia", "Russian";
     "China", "Chinese"; "Germany", "German").
+    `places["en"]["moscow"]` -> "city", `places["de"]["russland"]` -> "country": one-word names of
+    cities (the list's "(Stadt in ...)", "(Hauptstadt von ...)") and of countries (those with a
+    two-letter code, "Russland {n} /RU/"), per language, lower-cased; a name that is also a common
+    word of its language is left out ("Essen", "Halle"; "Nice", "Reading").
     `de_verbs["lehnte ab"]` -> "ablehnen": German verb forms and their infinitive, from the forms the
     list gives beside each verb ("ablehnen | ablehnend | abgelehnt | lehnt ab | lehnte ab"). A
     separable verb's split forms are also given joined ("ablehnt", as in "weil sie es ablehnt") and
@@ -163,6 +170,7 @@ class Lexicon:
     gloss_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     metonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     place_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    places: dict[str, dict[str, str]] = field(default_factory=dict)
     de_verbs: dict[str, str] = field(default_factory=dict)
     de_infinitives: frozenset[str] = frozenset()
     source: str = ""
@@ -215,6 +223,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     metonyms: dict[str, set[str]] = {}
     places: dict[str, list[tuple[str, str]]] = {"noun": [], "adj": []}  # (German word, English word)
+    place_names: dict[str, dict[str, str]] = {"de": {}, "en": {}}  # per language: name -> "city" / "country"
+    common: dict[str, set[str]] = {"de": set(), "en": set()}  # other entries' one-word headwords
     verb_forms: dict[str, Counter] = {}  # form -> infinitive -> entries
     plurals: dict[str, str] = {}  # stem of a plural -> stem of its singular
     heads: list[str | None] = []
@@ -229,6 +239,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                 _pair_capital(metonyms, de_subs[0], capital.group(1))
             if _GEOGRAPHY in de_subs[0]:
                 _collect_place(places, de_subs[0], en_subs[0])
+            _collect_place_name(place_names, common, de_subs[0], en_subs[0])
             if _VERB.search(de_subs[0]):
                 _collect_verb_forms(verb_forms, infinitives, de_subs)
             if len(de_subs) != len(en_subs):
@@ -286,6 +297,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                    gloss=PhraseRows.pack(gloss), gloss_words=PhraseRows.pack(gloss_words),
                    metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
                    place_adjectives=_pair_place_adjectives(places),
+                   places={lang: {w: kind for w, kind in names.items() if w not in common[lang]}
+                           for lang, names in place_names.items()},
                    de_verbs={form: infs.most_common(1)[0][0] for form, infs in verb_forms.items()},
                    de_infinitives=frozenset(infinitives),
                    source=str(path), thesaurus=thesaurus)
@@ -358,6 +371,28 @@ def _collect_place(places: dict[str, list[tuple[str, str]]], de_first: str, en_f
     kind = "adj" if "{adj}" in de_first else "noun" if _PLACE_NOUN.search(de_first) else None
     if kind:
         places[kind].append((de_words[0], en_words[0]))
+
+
+def _collect_place_name(names: dict[str, dict[str, str]], common: dict[str, set[str]], de_first: str,
+                        en_first: str) -> None:
+    """Note the one-word names of a city or a country from the first sub-entry of an entry
+    ("Moskau (Hauptstadt von Russland) [geogr.] :: Moscow (capital of Russia)"), or, of any other
+    entry, its one-word headwords as common words ("Essen {n} :: food"; "Porzellan {n} :: china")."""
+    de_words = [t[0] for t in _words_of_synonyms(_NOTES.sub(" ", de_first), "de") if len(t) == 1]
+    en_words = [t[0] for t in _words_of_synonyms(_NOTES.sub(" ", en_first), "en") if len(t) == 1]
+    kind = None
+    if _GEOGRAPHY in de_first and "{adj}" not in de_first:
+        bare = re.sub(r"\([^)]*\)", " ", de_first)  # without "(Kfz: /D/)"
+        kind = "city" if _CITY.search(de_first) else "country" if _COUNTRY_CODE.search(bare) else None
+        de_words += [a.lower() for a in _ABBREVIATION.findall(bare)]
+    if kind is None:
+        if "{" in de_first:
+            common["de"].update(de_words)
+        common["en"].update(w for w, raw in zip(en_words, en_first.split(";")) if raw.strip()[:1].islower())
+        return
+    for lang, found in (("de", de_words), ("en", en_words)):
+        for w in found:
+            names[lang].setdefault(w, kind)
 
 
 def _pair_place_adjectives(places: dict[str, list[tuple[str, str]]]) -> dict[str, tuple[str, ...]]:

@@ -5,8 +5,9 @@ from conftest import write_seeds
 
 from qa import QA
 from qa.analysis import STOP
-from qa.answer_type import (AnswerType, TimeUnit, answers_quantity, asked_for, asked_unit, asks_for_name, counted,
-                            counts_money, gives_unit, holds, names, names_currency)
+from qa.answer_type import (AnswerType, PlaceKind, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit,
+                            asks_for_name, counted, counts_money, gives_unit, holds, names, names_currency)
+from qa.lexicon import Lexicon
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -220,6 +221,36 @@ def test_a_question_naming_a_unit_of_time_is_answered_in_that_unit(tmp_path, fak
     assert "Mittwoch" in qa.ask("An welchem Tag unterzeichnete Putin den Pakt?").citations[0].text
     assert qa.ask("Wann besuchte Putin Nordkorea?").citations  # any time answers
     assert qa.ask("In welchem Monat besuchte Putin Nordkorea?").citations == []  # the article never says
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("In welcher Stadt in Alaska findet das Treffen statt?", PlaceKind.CITY),
+    ("In what city is the university led by Yang Moo Jin?", PlaceKind.CITY),
+    ("Which country pledged the most aid money?", PlaceKind.COUNTRY),
+    ("Welche Länder hatten ihren Luftraum geschlossen?", PlaceKind.COUNTRY),
+    ("Where are Trump and Putin meeting?", None),  # "in Notunterkünften" answers a "Where" too
+])
+def test_a_question_for_a_city_or_a_country(question, kind):
+    assert asked_place(question) is kind
+
+
+SUMMIT = """Putin und Trump treffen sich am Freitag in Alaska.
+
+Bei dem Treffen will Trump Druck auf Putin ausüben.
+
+Das Treffen in Alaska ist das erste seit Jahren.
+
+Yang Moo Jin ist Präsident der Universität für Nordkorea-Studien in Seoul.
+"""
+
+
+def test_a_question_for_a_city_is_answered_only_by_a_sentence_naming_another(tmp_path, fake_embedder):
+    places = Lexicon(places={"de": {"seoul": "city", "nordkorea": "country"}, "en": {"seoul": "city"}})
+    qa = QA(write_seeds(tmp_path, {"summit.txt": SUMMIT}), tmp_path / "idx", embedder=fake_embedder, lexicon=places)
+    assert "Seoul" in qa.ask("In welcher Stadt ist die Universität von Yang Moo Jin?").citations[0].text
+    assert qa.ask("Wo treffen sich Putin und Trump?").citations  # any place, or none, answers "Wo"
+    # Seoul is a city, but not among the sentences about the meeting
+    assert qa.ask("In welcher Stadt in Alaska treffen sich Putin und Trump?").citations == []
 
 
 def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_someone(tmp_path, fake_embedder):

@@ -33,6 +33,14 @@ Rundfunk {m} :: broadcasting
 """
 
 
+PLACES = """Essen (Stadt in Deutschland) [geogr.] :: Essen (city in Germany)
+Essen {n} :: food
+Vereinigte Staaten {pl} von Amerika /USA/ /US/ (Kfz: /USA/) [geogr.] :: United States of America /USA/
+Alaska (US-Bundesstaat; Hauptstadt: Juneau) [geogr.] :: Alaska /AK/ (state of the US; capital: Juneau)
+Abhang {m} [geogr.] | Abhänge {pl} :: slope | slopes
+"""
+
+
 @pytest.fixture
 def ding(tmp_path):
     return write_ding(tmp_path, DING)
@@ -86,6 +94,16 @@ def test_parse_pairs_places_with_their_adjectives(ding):
     assert lex.place_adjectives["china"] == ("chinesisch",)  # "China" / "Chinese": all but one letter
     assert "frankreich" not in lex.place_adjectives  # "France" / "French" do not match: left out
     assert "rund" not in lex.place_adjectives  # not a place ([geogr.])
+
+
+def test_parse_names_cities_and_countries(tmp_path):
+    lex = lexicon.parse(write_ding(tmp_path, DING + PLACES))
+    assert lex.places["de"]["moskau"] == lex.places["en"]["moscow"] == "city"  # "(Hauptstadt von Russland)"
+    assert lex.places["de"]["russland"] == lex.places["en"]["russia"] == "country"  # "/RU/", a country's code
+    assert lex.places["de"]["usa"] == "country"  # its abbreviation, three letters or more
+    assert "alaska" not in lex.places["de"]  # a state; "Hauptstadt: Juneau" is not its kind
+    assert "abhang" not in lex.places["de"]  # a [geogr.] word, not a place
+    assert "essen" not in lex.places["de"] and lex.places["en"]["essen"] == "city"  # German "Essen" is food
 
 
 def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):

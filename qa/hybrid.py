@@ -196,10 +196,13 @@ class HybridRetriever:
         if kind is None:
             return True
         unit = asked_unit(query.question) if kind is AnswerType.TIME else None
-        holding = self._holding[kind](rows) if unit is None else self._giving[unit](rows)
+        if unit is not None:  # "In which month ...?": judged on the sentences about it, before the raise
+            giving = self._giving[unit](rows)
+            given = bool(giving[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
+            fused += cfg.type_bonus * giving * (fused > 0)
+            return given
+        holding = self._holding[kind](rows)
         fused += cfg.type_bonus * holding * (fused > 0)
-        if unit is not None:  # "In which month ...?" where no sentence we would cite names one
-            return bool(holding[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
         if kind is AnswerType.AGE:  # an age is a number too: a number gains once, an age twice
             fused += cfg.type_bonus * self._holding[AnswerType.QUANTITY](rows) * (fused > 0)
         elif kind is not AnswerType.QUANTITY:

@@ -223,6 +223,17 @@ def test_a_question_naming_a_unit_of_time_is_answered_in_that_unit(tmp_path, fak
     assert qa.ask("In welchem Monat besuchte Putin Nordkorea?").citations == []  # the article never says
 
 
+def test_a_month_in_a_sentence_about_something_else_is_no_answer(tmp_path, fake_embedder):
+    article = ("Putin besuchte Nordkorea im vergangenen Jahr.\n\nAls Putin Nordkorea besuchte, unterzeichneten "
+               "beide einen Pakt.\n\nPutin besuchte Nordkorea mit einer großen Delegation.\n\n"
+               "Im April sprach Putin über Nordkorea.\n\nDer Winter war kalt in Sibirien.\n\nDie Ernte fiel gut "
+               "aus.\n\nViele Menschen fuhren in den Urlaub.\n\nDie Preise für Brot stiegen.\n")
+    qa = QA(write_seeds(tmp_path, {"visit.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert "im vergangenen Jahr" in qa.ask("Wann besuchte Putin Nordkorea?").citations[0].text
+    # "April" would rank third for its month, but the first three sentences about the visit name none
+    assert qa.ask("In welchem Monat besuchte Putin Nordkorea?").citations == []
+
+
 @pytest.mark.parametrize("question, kind", [
     ("In welcher Stadt in Alaska findet das Treffen statt?", PlaceKind.CITY),
     ("In what city is the university led by Yang Moo Jin?", PlaceKind.CITY),

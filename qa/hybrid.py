@@ -196,11 +196,10 @@ class HybridRetriever:
         if kind is None:
             return True
         unit = asked_unit(query.question) if kind is AnswerType.TIME else None
-        if unit is not None:  # "In which month ...?": judged on the sentences about it, before the raise
+        if unit is not None:  # "In which month ...?" where none of the first citations names one
             giving = self._giving[unit](rows)
-            given = bool(giving[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
             fused += cfg.type_bonus * giving * (fused > 0)
-            return given
+            return bool(giving[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
         holding = self._holding[kind](rows)
         fused += cfg.type_bonus * holding * (fused > 0)
         if kind is AnswerType.AGE:  # an age is a number too: a number gains once, an age twice

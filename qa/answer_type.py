@@ -125,12 +125,14 @@ _UNIT_SENTENCE = {
 }
 
 
+def _opening(patterns: dict, question: str):
+    """The first key of `patterns` whose pattern matches the opening of `question`, or None."""
+    return next((key for key, pattern in patterns.items() if pattern.match(question)), None)
+
+
 def asked_unit(question: str) -> TimeUnit | None:
     """The unit of time a question names ("In welchem Monat ...?"), which its answer must give."""
-    for unit, pattern in _UNIT_QUESTION.items():
-        if pattern.match(question):
-            return unit
-    return None
+    return _opening(_UNIT_QUESTION, question)
 
 
 def gives_unit(unit: TimeUnit, text: str) -> bool:
@@ -156,18 +158,12 @@ _PLACE_QUESTION = {
 def asked_place(question: str) -> PlaceKind | None:
     """The kind of place a question asks for by name ("In welcher Stadt ...?"); "Where ...?" is not
     one: "in Notunterkünften" answers it too."""
-    for kind, pattern in _PLACE_QUESTION.items():
-        if pattern.match(question):
-            return kind
-    return None
+    return _opening(_PLACE_QUESTION, question)
 
 
 def asked_for(question: str) -> AnswerType | None:
     """The kind of answer `question` asks for, when its opening words say so."""
-    for kind, pattern in _QUESTION.items():
-        if pattern.match(question):
-            return kind
-    return None
+    return _opening(_QUESTION, question)
 
 
 _NAME_QUESTION = re.compile(

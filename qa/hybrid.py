@@ -181,16 +181,18 @@ class HybridRetriever:
 
     def _by_answer_type(self, lex: LexicalResult, rows: np.ndarray, fused: np.ndarray) -> bool:
         """Raise (in place) the sentences naming what the question asks for; False when a "How many
-        ...?" or "How old ...?" question is left without a number among the citations, or a "What is
-        the name ...?" question without a name in the best one. An age ("der 40-Jährige") raises a
-        sentence for "How old ...?" twice as much as any other number."""
+        ...?" or "How old ...?" question is left without a number among the citations, a question
+        naming a unit of time ("In welchem Monat ...?"), a city or a country without one, or a "What
+        is the name ...?" question without a name in the best one. An age ("der 40-Jährige") raises
+        a sentence for "How old ...?" twice as much as any other number. Without the word list's
+        place names, a question for a city or a country is not judged."""
         query = lex.query
         cfg = self.config
         if asks_for_name(query.question):
             # "What was the name of the firefighter who was injured?" is not answered by "One
             # firefighter was seriously injured": the best sentence must name what the question does not.
             return bool(self.lexical.new_names(lex, int(rows[np.argmax(fused)])))
-        if (place := asked_place(query.question)) is not None:
+        if self.places.kinds and (place := asked_place(query.question)) is not None:
             return self._by_place(query.question, place.value, rows, fused)
         kind = asked_for(query.question)
         if kind is None:

@@ -264,6 +264,8 @@ def test_a_question_for_a_city_is_answered_only_by_a_sentence_naming_another(tmp
     assert qa.ask("Wo treffen sich Putin und Trump?").citations  # any place, or none, answers "Wo"
     # Seoul is a city, but not among the sentences about the meeting
     assert qa.ask("In welcher Stadt in Alaska treffen sich Putin und Trump?").citations == []
+    without_list = QA(tmp_path / "seeds", tmp_path / "idx2", embedder=fake_embedder, lexicon=Lexicon())
+    assert without_list.ask("In welcher Stadt ist die Universität von Yang Moo Jin?").citations  # not judged
 
 
 def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_someone(tmp_path, fake_embedder):

@@ -53,10 +53,12 @@ _RELATIVE = _words("gestern", "heute", "vorgestern", "übermorgen", "sofort", "u
 _PERIOD = _words("woche", "wochenende", "wochenbeginn", "monat", "monats", "jahr", "jahres",
                  "week", "weekend", "month", "year")
 _YEAR = r"(?:1[5-9]|20)\d\d\b"  # "1961", "2015"
+_CLOCK_TIME = r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|a\.m\.|p\.m\.|o'clock)"  # "23.30 Uhr", "6.20 p.m."
+_RELATIVE_TO_NOW = r"\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*\s+"  # "im vergangenen Jahr"
 _SENTENCE = {
     AnswerType.TIME: re.compile(
         rf"\b{_MONTHS}\b|\b{_DAYS}\w*|\w*{_DAY_PARTS}\b|\b{_RELATIVE}\b"
-        rf"|\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*\s+{_PERIOD}\b"
+        rf"|{_RELATIVE_TO_NOW}{_PERIOD}\b"
         rf"|\b{_YEAR}|\b\d{{1,2}}(?:[.:]\d\d)?\s*(?:uhr|h|a\.m\.|p\.m\.|o'clock)\b",
         re.IGNORECASE),
     # Of 52 answers to "Why ...?" / "Warum ...?" in the test sets, 23 name a reason this way, against
@@ -115,13 +117,12 @@ _UNIT_QUESTION = {
 }
 _NUMERIC_DATE = r"\b\d{1,2}\.\s*(?:\d{1,2}\.|" + _MONTHS + r")"  # "13.8.", "13. August"
 _UNIT_SENTENCE = {
-    TimeUnit.CLOCK: re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|a\.m\.|p\.m\.|o'clock)|\b\d{1,2}:\d\d\b"
-                               r"|mitternacht|midnight|\bnoon\b|\bmittags?\b", re.IGNORECASE),
+    TimeUnit.CLOCK: re.compile(rf"{_CLOCK_TIME}|\b\d{{1,2}}:\d\d\b|mitternacht|midnight|\bnoon\b|\bmittags?\b",
+                               re.IGNORECASE),
     TimeUnit.DAY: re.compile(rf"\b{_DAYS}\w*|{_NUMERIC_DATE}|\b{_MONTHS}\s+\d{{1,2}}\b|\b{_RELATIVE}\b"
                              r"|\b(?:neujahr|silvester|heiligabend|weihnachten|ostern|pfingsten)\w*", re.IGNORECASE),
     TimeUnit.MONTH: re.compile(rf"\b{_MONTHS}\b|{_NUMERIC_DATE}|\b\d{{1,2}}\.\d{{1,2}}\.", re.IGNORECASE),
-    TimeUnit.YEAR: re.compile(rf"\b{_YEAR}|\b(?:vergangen|letzt|nächst|kommend|dies|selb|last|next|this|same)\w*"
-                              r"\s+(?:jahr|jahres|year)\b", re.IGNORECASE),
+    TimeUnit.YEAR: re.compile(rf"\b{_YEAR}|{_RELATIVE_TO_NOW}(?:jahr|jahres|year)\b", re.IGNORECASE),
 }
 
 
@@ -237,7 +238,7 @@ _DATE_OR_TIME = re.compile(
     r"|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?"
     rf"|\b(?:{_MONTHS}|im|in|seit|bis|ab|vom|von|vor|anfang|ende|jahr|jahres|since|until|by|from|of"
     rf"|early|late)\s+{_YEAR}"
-    r"|\b\d{1,2}(?:[.:]\d\d)?\s*(?:uhr|a\.m\.|p\.m\.|o'clock)", re.IGNORECASE)
+    rf"|{_CLOCK_TIME}", re.IGNORECASE)
 _AGE_OR_DURATION = re.compile(r"^\s*(?:how (?:long|old)|wie (?:lange?|alt))\b", re.IGNORECASE)
 
 

@@ -187,7 +187,6 @@ class HybridRetriever:
         a sentence for "How old ...?" twice as much as any other number. Without the word list's
         place names, a question for a city or a country is not judged."""
         query = lex.query
-        cfg = self.config
         if asks_for_name(query.question):
             # "What was the name of the firefighter who was injured?" is not answered by "One
             # firefighter was seriously injured": the best sentence must name what the question does not.
@@ -200,17 +199,16 @@ class HybridRetriever:
         unit = asked_unit(query.question) if kind is AnswerType.TIME else None
         if unit is not None:  # "In which month ...?" where none of the first citations names one
             giving = self._giving[unit](rows)
-            fused += cfg.type_bonus * giving * (fused > 0)
-            return bool(giving[np.argsort(-fused, kind="stable")[:cfg.answer_span]].any())
-        holding = self._holding[kind](rows)
-        fused += cfg.type_bonus * holding * (fused > 0)
+            self._prefer(fused, giving)
+            return bool(giving[self._first(fused)].any())
+        self._prefer(fused, self._holding[kind](rows))
         if kind is AnswerType.AGE:  # an age is a number too: a number gains once, an age twice
-            fused += cfg.type_bonus * self._holding[AnswerType.QUANTITY](rows) * (fused > 0)
+            self._prefer(fused, self._holding[AnswerType.QUANTITY](rows))
         elif kind is not AnswerType.QUANTITY:
             return True
         # "How old is Kim?" where no sentence we would cite names a number: the articles lack it.
         # "How many kilometres ...?" wants the number beside the word for what it counts.
-        first = np.argsort(-fused, kind="stable")[:cfg.answer_span]
+        first = self._first(fused)
         things = counted(query.question, STOP[query.lang])
         texts = [self.sentences[row].text for row in rows[first]]
         mentioned = self.lexical.mentions(lex, things, rows[first])
@@ -224,9 +222,18 @@ class HybridRetriever:
         are judged before the raise: a city anywhere is no answer to "In welcher Stadt in Alaska ...?"."""
         asked, langs = self.places.asked(question, kind), self.lexical.row_lang
         new = np.array([bool(self.places.named(self.sentences[row].text, langs[row], kind) - asked) for row in rows])
-        answered = bool(new[np.argsort(-fused, kind="stable")[:self.config.answer_span]].any())
-        fused += self.config.type_bonus * new * (fused > 0)
+        answered = bool(new[self._first(fused)].any())
+        self._prefer(fused, new)
         return answered
+
+    def _first(self, fused: np.ndarray) -> np.ndarray:
+        """Positions of the first `answer_span` sentences by `fused`: those cited first."""
+        return np.argsort(-fused, kind="stable")[:self.config.answer_span]
+
+    def _prefer(self, fused: np.ndarray, flags: np.ndarray) -> None:
+        """Raise (in place) by `type_bonus` the sentences flagged as holding what the question asks
+        for, among those that match it at all."""
+        fused += self.config.type_bonus * flags * (fused > 0)
 
     def _lift_neighbours(self, rows: np.ndarray, fused: np.ndarray) -> None:
         """Raise (in place) each sentence by `neighbour_share` of its best neighbour's score; the best
@@ -263,7 +270,7 @@ class HybridRetriever:
             fused -= cfg.article_penalty * self._off_article(lex, rows, dense)
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             # The dense model's support counts when it is for a sentence we would cite.
-            support = dense[np.argsort(-fused, kind="stable")[:cfg.answer_span]].max()
+            support = dense[self._first(fused)].max()
             answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and support >= cfg.dense_support)
             answered = answered and self._by_answer_type(lex, rows, fused)
             if answered:  # after the type bonus, which a neighbour's score carries too

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
@@ -144,6 +145,7 @@ class HybridRetriever:
         self._giving = {unit: RowFlags(self.sentences, lambda s, unit=unit: gives_unit(unit, s.text))
                         for unit in TimeUnit}
         self.places = Places(lexicon.places if lexicon is not None else {})
+        self._places_in = lru_cache(maxsize=None)(self._places_in)  # per (row, kind), worked out when first asked
 
     def _dense_scores(self, question: str, k: int, also: np.ndarray | None = None,
                       lang: str | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -220,11 +222,15 @@ class HybridRetriever:
         """Raise (in place) the sentences naming a place of `kind` ("city", "country") that the
         question does not; False when none of the first citations names one. The first citations
         are judged before the raise: a city anywhere is no answer to "In welcher Stadt in Alaska ...?"."""
-        asked, langs = self.places.asked(question, kind), self.lexical.row_lang
-        new = np.array([bool(self.places.named(self.sentences[row].text, langs[row], kind) - asked) for row in rows])
+        asked = self.places.asked(question, kind)
+        new = np.array([bool(self._places_in(int(row), kind) - asked) for row in rows])
         answered = bool(new[self._first(fused)].any())
         self._prefer(fused, new)
         return answered
+
+    def _places_in(self, row: int, kind: str) -> frozenset[str]:
+        """The places of `kind` the sentence `row` names, read in its article's language."""
+        return self.places.named(self.sentences[row].text, self.lexical.row_lang[row], kind)
 
     def _first(self, fused: np.ndarray) -> np.ndarray:
         """Positions of the first `answer_span` sentences by `fused`: those cited first."""

@@ -26,8 +26,10 @@ import numpy as np
 from .types import Hit, Sentence
 
 _BY_AGE = r"(?:der|die|the) \d+-(?:jährige|year-old)\b"  # "die 43-Jährige": the person just named
+# "Es" that stands for nothing: "Es wird erwartet, dass ...", "Es gibt ...", "Es kam zu ...".
+_ES = r"es(?!\s+(?:gibt|gab|geht|ging|kam|kommt|handelt|wird erwartet|wurde erwartet|heißt|hieß)\b)"
 _CONTINUES = re.compile(
-    r"^(?:er|sie|es|dies|das|dabei|damit|zudem|außerdem|he|she|it|they|this)\b"  # refers back
+    rf"^(?:er|sie|{_ES}|dies|das|dabei|damit|zudem|außerdem|he|she|it|they|this)\b"  # refers back
     r"|\b(?:sagte|so|erklärte|betonte|fügte) (?:er|sie)\b|\bhieß es\b"  # "..., sagte er."
     r"|\b(?:he|she|they) (?:said|added|stressed)\b"
     rf"|\b{_BY_AGE}",  # "..., sagte die 43-Jährige."
@@ -41,7 +43,7 @@ _NAME = r"(?!(?:Der|Die|Das|Ein|Eine)\b)[A-ZÄÖÜ]\w+ [A-ZÄÖÜ]\w+"  # "Andre
 _OWN_SPEAKER = re.compile(rf"{_NAME}(?: \(\w+\))? {_SPEECH}\b|\b{_SPEECH} (?:der |die )?{_NAME}")
 # Opening words that stand for something in the sentence before. Not "das": it opens as many
 # sentences as an article ("Das Treffen ...") as it does as a pronoun.
-_REFERS_BACK = re.compile(r"^(?:er|sie|es|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b"
+_REFERS_BACK = re.compile(rf"^(?:er|sie|{_ES}|dies|diese[mnrs]?|dabei|damit|dadurch|he|she|it|they|this|these)\b"
                           rf"|^{_BY_AGE}", re.IGNORECASE)
 
 

@@ -21,6 +21,9 @@ from qa.types import Hit, Sentence
     ("Die Reform sei überfällig.", True),
     ("Ministerin Andrea Nahles (SPD) betonte, niemand solle für einen Hungerlohn arbeiten.", False),  # own speaker
     ("Die Bürokratie belaste kleine Betriebe, warnte Arbeitgeberpräsident Ingo Kramer.", False),
+    ("Es war ein Erfolg.", True),  # "es": what the sentence before named
+    ("Es wird erwartet, dass Trump bei dem Treffen Druck ausüben wird.", False),  # "es" that stands for nothing
+    ("Es gibt keine Hinweise auf Opfer.", False),
 ])
 def test_what_reads_as_a_continuation(text, expected):
     assert continues(text) is expected
@@ -46,6 +49,7 @@ def test_only_the_next_sentence_of_the_same_paragraph_follows():
     ("Die Banken öffneten am Mittwoch.", False),
     ("Erst am Freitag trifft er Trump.", False),  # "Er" only as a word of its own
     ("Die 43-Jährige verdient nun mehr.", True),  # the person the sentence before named
+    ("Es kam zu Protesten.", False),  # "es" that stands for nothing
 ])
 def test_what_refers_back_to_the_sentence_before(text, expected):
     assert refers_back(text) is expected

@@ -5,7 +5,7 @@ import pytest
 from conftest import write_ding
 
 from qa import lexicon
-from qa.analysis import Analyzer, CompoundSplitter, guess_language, stem
+from qa.analysis import Analyzer, CompoundSplitter, content_words, guess_language, stem
 from qa.lexical import LexicalRetriever
 from qa.types import Sentence
 
@@ -284,3 +284,11 @@ def test_a_year_covers_half_as_much_of_a_question_as_a_word():
     by_word = r.score("Sturm oder Hagel?").coverage[0]
     by_year = r.score("2010 oder Hagel?").coverage[0]  # "Sturm" and "2010" are equally rare here
     assert by_word > 0 and by_year == pytest.approx(by_word / 2)
+
+
+@pytest.mark.parametrize("question", ["Wozu will Trump Putin bewegen?", "Wofür warb Putin?",
+                                      "Inwiefern half Pjöngjang?", "Weswegen trafen sie sich?"])
+def test_question_words_say_nothing_about_the_topic(question):
+    """"Wozu", "wofür" ... ask what for, as "warum" asks why: a word no sentence has, it would lower
+    the share of the question the answer covers (a question about the seed was left unanswered)."""
+    assert content_words(question, "de")[0] not in {"wozu", "wofür", "inwiefern", "weswegen"}

@@ -64,6 +64,13 @@ class FusionConfig:
     sure_coverage: float = 0.2
     dense_support: float = 0.3
     lexical_only_coverage: float = 0.15  # without a dense opinion, ask for a bit more coverage
+    # Coverage made of loose senses alone is no sure answer: "Who won the Champions League final
+    # last season?" covers 0.24 of a sentence about a treaty "im vergangenen Jahr" through
+    # "champion" -> einsetzen, "league" -> Verein, "last" -> vergangen, each a minor sense. A sure
+    # answer needs a term of at least `sure_match` (the question's word, or a main translation), or
+    # the dense model's support of at least `loose_support`.
+    sure_match: float = 0.75
+    loose_support: float = 0.2
     type_bonus: float = 0.3  # added to sentences naming the kind of answer asked for ("When ...?")
     answer_span: int = 3  # a "How many ...?" answer must name a quantity within the first this many
     heading_penalty: float = 0.3  # a heading names a topic; the sentences under it answer questions
@@ -277,7 +284,9 @@ class HybridRetriever:
             cov = float(lex.coverage[rows[int(np.argmax(fused))]])
             # The dense model's support counts when it is for a sentence we would cite.
             support = dense[self._first(fused)].max()
-            answered = cov >= cfg.sure_coverage or (cov >= cfg.min_coverage and support >= cfg.dense_support)
+            surest = float(lex.surest[rows[int(np.argmax(fused))]])
+            sure = cov >= cfg.sure_coverage and (surest >= cfg.sure_match or support >= cfg.loose_support)
+            answered = sure or (cov >= cfg.min_coverage and support >= cfg.dense_support)
             answered = answered and self._by_answer_type(lex, rows, fused)
             if answered:  # after the type bonus, which a neighbour's score carries too
                 self._lift_neighbours(rows, fused)

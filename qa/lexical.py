@@ -42,6 +42,9 @@ class LexicalResult:
     scores: np.ndarray  # (n_sentences,) BM25 score, 0 where nothing matched
     coverage: np.ndarray  # (n_sentences,) IDF-weighted share of the question's words matched, 0..1
     article_coverage: np.ndarray  # (n_sentences,) the same for the sentence's whole article
+    # (n_sentences,) the weight of the surest term each sentence matches: 1 for a question word
+    # itself, less for the word untranslated (0.8) and for translations given for fewer senses
+    surest: np.ndarray
     queries: dict[str, Query] = field(default_factory=dict)  # per language the articles use
 
 
@@ -79,13 +82,13 @@ class _Part:
     def _term_scores(self, term: str) -> np.ndarray:
         return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.rows))
 
-    def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray, np.ndarray]:
-        """The query, and BM25, coverage and article coverage of this part's sentences; a group
+    def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The query, and BM25, coverage, article coverage and surest term of this part's sentences; a group
         scores its best alternative per sentence (per article: in any of its sentences), or
         CONTEXT_WEIGHT of the sentence before, when that is more. A year covers YEAR_COVERAGE."""
         query = self.expander.expand(question)
         n = len(self.rows)
-        scores, covered = np.zeros(n), np.zeros(n)
+        scores, covered, surest = np.zeros(n), np.zeros(n), np.zeros(n)
         article_covered = np.zeros(len(self.starts))
         total = 0.0
         for group in query.groups:
@@ -95,6 +98,7 @@ class _Part:
                 s = w * self._term_scores(term)
                 best = np.maximum(best, s)
                 best_idf = np.maximum(best_idf, np.where(s > 0, w * self.idf.get(term, 0.0), 0.0))
+                surest = np.maximum(surest, np.where(s > 0, w, 0.0))
             best, best_idf = self._with_context(best), self._with_context(best_idf)
             scores += group.weight * best
             share = group.weight * (YEAR_COVERAGE if is_year(group.word) else 1.0)
@@ -102,7 +106,7 @@ class _Part:
             article_covered += share * np.maximum.reduceat(best_idf, self.starts)
         if total:
             covered, article_covered = covered / total, article_covered / total
-        return query, scores, covered, article_covered[self.article]
+        return query, scores, covered, article_covered[self.article], surest
 
     def _with_context(self, values: np.ndarray) -> np.ndarray:
         """Per position: its value, or CONTEXT_WEIGHT of the sentence before's when that is more."""
@@ -145,10 +149,11 @@ class LexicalRetriever:
     def score(self, question: str) -> LexicalResult:
         """BM25 and coverage of every sentence, each against the question read in its language."""
         n = len(self.sentences)
-        scores, coverage, article, queries = np.zeros(n), np.zeros(n), np.zeros(n), {}
+        scores, coverage, article, surest, queries = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n), {}
         for part in self.parts:
-            queries[part.lang], scores[part.rows], coverage[part.rows], article[part.rows] = part.score(question)
-        return LexicalResult(queries[self.lang], scores, coverage, article, queries)
+            (queries[part.lang], scores[part.rows], coverage[part.rows], article[part.rows],
+             surest[part.rows]) = part.score(question)
+        return LexicalResult(queries[self.lang], scores, coverage, article, surest, queries)
 
     def mentions(self, result: LexicalResult, words: list[str], rows: np.ndarray) -> np.ndarray:
         """Per row of `rows`: whether that sentence has any of the question's `words` (or their

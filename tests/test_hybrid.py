@@ -378,3 +378,41 @@ def test_the_dense_model_supports_an_answer_only_through_a_sentence_it_would_cit
     assert retriever.search(question, 3) == []
     retriever._dense_scores = dense_sure_of(0)  # "Der Gletscher schmilzt."
     assert retriever.search(question, 3)[0].sentence.index == 0
+
+
+LOOSE_DING = """Meister {m} :: champion
+Meister {m}; Titelträger {m} :: champion; titleholder
+sich für etw. einsetzen {vr} :: to champion sth.
+Liga {f} :: league
+Liga {f}; Spielklasse {f} :: league; division
+Bündnis {n} :: league
+letzte; letzter :: last
+letzte; letzter; zuletzt :: last; latest
+vergangen {adj} :: last; past
+Saison {f} :: season
+Saison {f}; Spielzeit {f} :: season
+Jahr {n} :: year; season
+"""
+
+
+def test_coverage_of_loose_senses_alone_is_no_sure_answer(tmp_path, fake_embedder):
+    """Each word of the question reaches the sentence only through a minor sense ("last" ->
+    vergangen, not letzte): though the coverage would pass for sure, nothing is cited unless the
+    dense model supports the sentence. (The hashing embedder finds "last season league" in the
+    sentence's gloss, so its support is set out of reach here.)"""
+    from conftest import write_ding
+    from qa import lexicon
+    seeds = write_seeds(tmp_path, {"pakt.txt": "Die beiden Staaten haben sich im vergangenen Jahr für ein Bündnis"
+                                               " eingesetzt.\n\nDas Wetter war gut.\n"})
+    words = lexicon.parse(write_ding(tmp_path, LOOSE_DING))
+    index = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=words).retriever().index
+    question = "Which champion won the league last season?"
+    unsupported = dict(dense_support=1.0, loose_support=1.0)
+    strict = HybridRetriever(index, fake_embedder, words, config=FusionConfig(**unsupported))
+    lex = strict.lexical.score(question)
+    assert lex.coverage[0] >= strict.config.sure_coverage and lex.surest[0] < strict.config.sure_match
+    assert strict.search(question, 3) == []
+    trusting = HybridRetriever(index, fake_embedder, words, config=FusionConfig(sure_match=0.7, **unsupported))
+    assert trusting.search(question, 3)[0].sentence.text.startswith("Die beiden Staaten")
+    supported = HybridRetriever(index, fake_embedder, words, config=FusionConfig(dense_support=1.0))
+    assert supported.search(question, 3)  # the dense model's support of 0.33 is enough

@@ -223,6 +223,13 @@ def test_a_question_naming_a_unit_of_time_is_answered_in_that_unit(tmp_path, fak
     assert qa.ask("In welchem Monat besuchte Putin Nordkorea?").citations == []  # the article never says
 
 
+def test_a_when_question_without_a_time_among_the_first_citations_is_not_answered(tmp_path, fake_embedder):
+    article = "Kim Yo Jong warnte die USA vor Verhandlungen.\n\nDie Schwester des Machthabers sprach von Provokationen.\n"
+    qa = QA(write_seeds(tmp_path, {"kim.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert qa.ask("Was sagte Kim Yo Jong über die USA?").citations  # the article covers her warning
+    assert qa.ask("Wann warnte Kim Yo Jong die USA?").citations == []  # but never says when
+
+
 def test_a_sentence_giving_the_unit_asked_for_is_raised_among_the_first(tmp_path, fake_embedder):
     # "What time did the ship strike the rock?" against "Gegen 21.45 Uhr rammte der Ozeanriese ...":
     # the answer matches fewer words than sentences about the event without a clock time.

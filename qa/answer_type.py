@@ -26,6 +26,9 @@ def _words(*alternatives: str) -> str:
 # The question's first words name what it asks for; "when" later in a question is a conjunction
 # ("What will Trump do when he meets Putin?"), so only a leading wh-phrase counts.
 _PREP = r"(?:(?:at|on|in|since|until|by|from|um|an|seit|bis|ab|zu)\s+)?"
+# "What did the tunnel cost?", "Was hat der Tunnel gekostet?", "Wie teuer ...?": an amount of money.
+_PRICE_QUESTION = (r"(?:what|was|how much|wie ?viel)\b[^?]*\b(?:cost|costing|kostet|kostete|kosteten|gekostet)\b"
+                   r"|how expensive\b|wie teuer\b")
 _QUESTION = {
     AnswerType.TIME: re.compile(
         r"^\s*(?:when\b|(?:since|until|till|by) when\b|how long ago\b|wann\b|seit wann\b|bis wann\b|ab wann\b"
@@ -38,6 +41,7 @@ _QUESTION = {
     AnswerType.QUANTITY: re.compile(
         r"^\s*(?:how (?:many|much|long|far|high|tall|big|large|often)\b"
         r"|what (?:number|percentage|share|amount)\b"
+        rf"|{_PRICE_QUESTION}"
         r"|wie ?(?:viele?|lange?|weit|hoch|groß|oft)\b)", re.IGNORECASE),
 }
 
@@ -210,6 +214,14 @@ def counted(question: str, stop: frozenset[str]) -> list[str]:
 _MONEY = re.compile(r"^(?:money|cash|funds|geld|bargeld|summe)$", re.IGNORECASE)
 _CURRENCY = re.compile(r"[€$£¥]|\b(?:euros?|cents?|dollars?|pounds?|francs?|yen|yuan|rubles?|roubles?"
                        r"|mark|d-mark|pfund|franken|rubel)\b", re.IGNORECASE)
+
+
+_PRICE = re.compile(rf"^\s*(?:{_PRICE_QUESTION})", re.IGNORECASE)
+
+
+def asks_price(question: str) -> bool:
+    """Whether `question` asks what something costs, so its answer is an amount of money."""
+    return _PRICE.match(question) is not None
 
 
 def counts_money(words: list[str]) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .analysis import STOP
 from .answer_type import (AnswerType, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit, asks_for_name,
-                          counted, counts_money, gives_unit, holds, names_currency)
+                          asks_price, counted, counts_money, gives_unit, holds, names_currency)
 from .continuation import cite_with_context, following, neighbour_best, preceding
 from .embedder import Embedder
 from .lexical import LexicalResult, LexicalRetriever
@@ -223,7 +223,9 @@ class HybridRetriever:
         things = counted(query.question, STOP[query.lang])
         texts = [self.sentences[row].text for row in rows[first]]
         mentioned = self.lexical.mentions(lex, things, rows[first])
-        if counts_money(things):  # "How much money ...?" and "100 million euros"
+        if asks_price(query.question):  # "Was hat der Tunnel gekostet?" wants an amount of money
+            mentioned = np.array([names_currency(text) for text in texts])
+        elif counts_money(things):  # "How much money ...?" and "100 million euros"
             mentioned |= [names_currency(text) for text in texts]
         return any(m and answers_quantity(query.question, text) for m, text in zip(mentioned, texts))
 

@@ -6,7 +6,8 @@ from conftest import write_seeds
 from qa import QA
 from qa.analysis import STOP
 from qa.answer_type import (AnswerType, PlaceKind, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit,
-                            asks_for_name, counted, counts_money, gives_unit, holds, names, names_currency)
+                            asks_for_name, asks_price, counted, counts_money, gives_unit, holds, names,
+                            names_currency)
 from qa.lexicon import Lexicon
 
 
@@ -221,6 +222,30 @@ def test_a_question_naming_a_unit_of_time_is_answered_in_that_unit(tmp_path, fak
     assert "Mittwoch" in qa.ask("An welchem Tag unterzeichnete Putin den Pakt?").citations[0].text
     assert qa.ask("Wann besuchte Putin Nordkorea?").citations  # any time answers
     assert qa.ask("In welchem Monat besuchte Putin Nordkorea?").citations == []  # the article never says
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Was hat der Gotthard-Basistunnel gekostet?", True),
+    ("what did the elbphilharmonie end up costing hamburg", True),
+    ("Wie viel hat der Sturm die Bahn gekostet?", True),
+    ("Wie teuer war der Bau?", True),
+    ("What did Kim say about the costs?", False),  # about costs, not asking for an amount
+    ("How much did the water rise?", False),
+])
+def test_questions_for_a_price(question, expected):
+    assert asks_price(question) is expected
+    assert not expected or asked_for(question) is AnswerType.QUANTITY
+
+
+def test_a_price_question_wants_an_amount_of_money(tmp_path, fake_embedder):
+    article = ("Der Tunnel ist 57 Kilometer lang.\n\nDer Bau des Tunnels begann 1999.\n\n"
+               "Die Arbeiter feierten den Durchbruch.\n")
+    qa = QA(write_seeds(tmp_path, {"tunnel.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert qa.ask("Wie lang ist der Tunnel?").citations  # a length answers
+    assert qa.ask("Was hat der Bau des Tunnels gekostet?").citations == []  # no amount of money
+    (tmp_path / "seeds" / "tunnel.txt").write_text(article + "\nDer Bau kostete zwölf Milliarden Franken.\n",
+                                                   encoding="utf-8")
+    assert any("Franken" in c.text for c in qa.ask("Was hat der Bau des Tunnels gekostet?").citations[:3])
 
 
 def test_a_when_question_without_a_time_among_the_first_citations_is_not_answered(tmp_path, fake_embedder):

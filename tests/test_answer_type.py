@@ -249,7 +249,8 @@ def test_a_price_question_wants_an_amount_of_money(tmp_path, fake_embedder):
 
 
 def test_a_when_question_without_a_time_among_the_first_citations_is_not_answered(tmp_path, fake_embedder):
-    article = "Kim Yo Jong warnte die USA vor Verhandlungen.\n\nDie Schwester des Machthabers sprach von Provokationen.\n"
+    article = ("Kim Yo Jong warnte die USA vor Verhandlungen.\n\n"
+               "Die Schwester des Machthabers sprach von Provokationen.\n")
     qa = QA(write_seeds(tmp_path, {"kim.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
     assert qa.ask("Was sagte Kim Yo Jong über die USA?").citations  # the article covers her warning
     assert qa.ask("Wann warnte Kim Yo Jong die USA?").citations == []  # but never says when

@@ -222,11 +222,12 @@ class HybridRetriever:
         first = self._first(fused)
         things = counted(query.question, STOP[query.lang])
         texts = [self.sentences[row].text for row in rows[first]]
-        mentioned = self.lexical.mentions(lex, things, rows[first])
         if asks_price(query.question):  # "Was hat der Tunnel gekostet?" wants an amount of money
             mentioned = np.array([names_currency(text) for text in texts])
-        elif counts_money(things):  # "How much money ...?" and "100 million euros"
-            mentioned |= [names_currency(text) for text in texts]
+        else:
+            mentioned = self.lexical.mentions(lex, things, rows[first])
+            if counts_money(things):  # "How much money ...?" and "100 million euros"
+                mentioned |= [names_currency(text) for text in texts]
         return any(m and answers_quantity(query.question, text) for m, text in zip(mentioned, texts))
 
     def _by_place(self, question: str, kind: str, rows: np.ndarray, fused: np.ndarray) -> bool:
@@ -285,11 +286,11 @@ class HybridRetriever:
             fused = weight * _minmax(lex.scores[rows]) + (1 - weight) * _minmax(dense)
             fused -= cfg.heading_penalty * self._headings(rows)
             fused -= cfg.article_penalty * self._off_article(lex, rows, dense)
-            cov = float(lex.coverage[rows[int(np.argmax(fused))]])
+            best = rows[int(np.argmax(fused))]
+            cov = float(lex.coverage[best])
             # The dense model's support counts when it is for a sentence we would cite.
             support = dense[self._first(fused)].max()
-            surest = float(lex.surest[rows[int(np.argmax(fused))]])
-            sure = cov >= cfg.sure_coverage and (surest >= cfg.sure_match or support >= cfg.loose_support)
+            sure = cov >= cfg.sure_coverage and (lex.surest[best] >= cfg.sure_match or support >= cfg.loose_support)
             answered = sure or (cov >= cfg.min_coverage and support >= cfg.dense_support)
             answered = answered and self._by_answer_type(lex, rows, fused)
             if answered:  # after the type bonus, which a neighbour's score carries too

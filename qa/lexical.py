@@ -83,8 +83,8 @@ class _Part:
         return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.rows))
 
     def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The query, and BM25, coverage, article coverage and surest term of this part's sentences; a group
-        scores its best alternative per sentence (per article: in any of its sentences), or
+        """The query, and BM25, coverage, article coverage and surest term of this part's sentences;
+        a group scores its best alternative per sentence (per article: in any of its sentences), or
         CONTEXT_WEIGHT of the sentence before, when that is more. A year covers YEAR_COVERAGE."""
         query = self.expander.expand(question)
         n = len(self.rows)
@@ -96,9 +96,10 @@ class _Part:
             best, best_idf = np.zeros(n), np.zeros(n)
             for term, w in group.terms.items():
                 s = w * self._term_scores(term)
+                matched = s > 0
                 best = np.maximum(best, s)
-                best_idf = np.maximum(best_idf, np.where(s > 0, w * self.idf.get(term, 0.0), 0.0))
-                surest = np.maximum(surest, np.where(s > 0, w, 0.0))
+                best_idf = np.maximum(best_idf, np.where(matched, w * self.idf.get(term, 0.0), 0.0))
+                surest = np.maximum(surest, np.where(matched, w, 0.0))
             best, best_idf = self._with_context(best), self._with_context(best_idf)
             scores += group.weight * best
             share = group.weight * (YEAR_COVERAGE if is_year(group.word) else 1.0)

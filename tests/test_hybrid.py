@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import KIM_WARNS, ROOT, SEED_DIR, write_seeds
-from qa import QA
+from conftest import KIM_WARNS, ROOT, SEED_DIR, write_ding, write_seeds
+from qa import QA, lexicon
 from qa.cli import main
 from qa.hybrid import FusionConfig, HybridRetriever, Mode, RowFlags, config_for, is_multilingual
 from qa.lexicon import DEFAULT_PATH, ENV_VAR
@@ -403,8 +403,6 @@ def test_coverage_of_loose_senses_alone_is_no_sure_answer(tmp_path, fake_embedde
     vergangen, not letzte): though the coverage would pass for sure, nothing is cited unless the
     dense model supports the sentence. (The hashing embedder finds "last season league" in the
     sentence's gloss, so its support is set out of reach here.)"""
-    from conftest import write_ding
-    from qa import lexicon
     seeds = write_seeds(tmp_path, {"pakt.txt": "Die beiden Staaten haben sich im vergangenen Jahr für ein Bündnis"
                                                " eingesetzt.\n\nDas Wetter war gut.\n"})
     words = lexicon.parse(write_ding(tmp_path, LOOSE_DING))

@@ -33,6 +33,9 @@ class TermGroup:
     word: str
     terms: dict[str, float]
     weight: float = 1.0  # of the whole group, lower for vague words with many senses
+    # A compound part of the word of the group before ("Gespräch" of "Abrüstungsgespräche"): the
+    # word and its parts are one word of the question, and cover it as one (`qa.lexical`).
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ class QueryExpander:
                 synonyms = self._synonyms({word: 1.0}) if lang == "de" else self._english_synonyms(stem(word, lang))
                 terms.update(synonyms)
             groups = [TermGroup(word, self._with_place_names(terms))]
-            groups += [TermGroup(word, {p: PART_WEIGHT}) for p in parts]
+            groups += [TermGroup(word, {p: PART_WEIGHT}, part=True) for p in parts]
             return tuple(groups)
         key = stem(word, lang)
         terms = self._translations(key, lang)

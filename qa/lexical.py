@@ -18,7 +18,7 @@ import numpy as np
 
 from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, words
 from qa.answer_type import is_year, names
-from qa.expand import Query, QueryExpander, TermGroup
+from qa.expand import PART_WEIGHT, Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
 from qa.verbs import SeparableVerbs
@@ -91,20 +91,29 @@ class _Part:
         scores, covered, surest = np.zeros(n), np.zeros(n), np.zeros(n)
         article_covered = np.zeros(len(self.starts))
         total = 0.0
-        for group in query.groups:
-            total += group.weight * self.idf_unseen
-            best, best_idf = np.zeros(n), np.zeros(n)
-            for term, w in group.terms.items():
-                s = w * self._term_scores(term)
-                matched = s > 0
-                best = np.maximum(best, s)
-                best_idf = np.maximum(best_idf, np.where(matched, w * self.idf.get(term, 0.0), 0.0))
-                surest = np.maximum(surest, np.where(matched, w, 0.0))
-            best, best_idf = self._with_context(best), self._with_context(best_idf)
-            scores += group.weight * best
-            share = group.weight * (YEAR_COVERAGE if is_year(group.word) else 1.0)
-            covered += share * best_idf
-            article_covered += share * np.maximum.reduceat(best_idf, self.starts)
+        for word in _words_of(query.groups):
+            whole, parts = word[0], word[1:]
+            total += whole.weight * self.idf_unseen
+            parts_idf = np.zeros(n)  # summed over the parts
+            for group in word:
+                best, best_idf = np.zeros(n), np.zeros(n)
+                for term, w in group.terms.items():
+                    s = w * self._term_scores(term)
+                    matched = s > 0
+                    best = np.maximum(best, s)
+                    best_idf = np.maximum(best_idf, np.where(matched, w * self.idf.get(term, 0.0), 0.0))
+                    surest = np.maximum(surest, np.where(matched, w, 0.0))
+                best, best_idf = self._with_context(best), self._with_context(best_idf)
+                scores += group.weight * best
+                if group is whole:
+                    whole_idf = best_idf
+                else:
+                    parts_idf += best_idf
+            # The word covers as much as the word itself, or its parts' mean IDF (a part unmatched: 0).
+            slot = np.maximum(whole_idf, parts_idf / (PART_WEIGHT * len(parts))) if parts else whole_idf
+            share = whole.weight * (YEAR_COVERAGE if is_year(whole.word) else 1.0)
+            covered += share * slot
+            article_covered += share * np.maximum.reduceat(slot, self.starts)
         if total:
             covered, article_covered = covered / total, article_covered / total
         return query, scores, covered, article_covered[self.article], surest
@@ -190,6 +199,17 @@ class LexicalRetriever:
         scores = self.score(question).scores
         order = np.argsort(-scores, kind="stable")[:k]
         return [Hit(self.sentences[i], float(scores[i])) for i in order if scores[i] > 0]
+
+
+def _words_of(groups: Sequence[TermGroup]) -> list[list[TermGroup]]:
+    """The groups of each question word: a group, then the groups of its compound parts."""
+    out: list[list[TermGroup]] = []
+    for group in groups:
+        if group.part and out:
+            out[-1].append(group)
+        else:
+            out.append([group])
+    return out
 
 
 def _languages(sentences: Sequence[Sentence]) -> list[str]:

@@ -154,7 +154,7 @@ def test_an_amount_in_a_currency_answers_a_question_about_money(visit):
     assert counts_money(["money"]) and counts_money(["geld"]) and not counts_money(["tage"])
     assert names_currency("Hilfen von 200 Millionen Euro") and names_currency("$5 billion")
     assert not names_currency("Die Delegation blieb drei Tage.")
-    assert "200 Millionen Euro" in visit.ask("Wie viel Geld sagte Russland zu?").citations[0].text
+    assert "200 Millionen Euro" in visit.ask("Wie viel Geld sagte Russland der Delegation zu?").citations[0].text
     assert visit.ask("Wie viel Geld gab Kim Jong Un aus?").citations == []  # no amount of money near him
 
 

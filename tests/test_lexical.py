@@ -286,6 +286,18 @@ def test_a_year_covers_half_as_much_of_a_question_as_a_word():
     assert by_word > 0 and by_year == pytest.approx(by_word / 2)
 
 
+def test_a_compound_is_one_word_of_the_question_and_each_of_its_parts_a_share_of_it():
+    """"Abrüstungsgespräche" counted once for the word and once for each part, so a German question
+    with compounds the articles lack covered too little of itself: "Darf das gute Verhältnis zu Trump
+    für Abrüstungsgespräche genutzt werden?" was left unanswered at 0.096 against 0.1."""
+    r = LexicalRetriever(sentences(["Trump will Gespräche.", "Die Abrüstung stockt.", "Es regnet."]),
+                         lexicon.Lexicon())
+    compound = r.score("Abrüstungsgespräche mit Trump?").coverage[0]  # one of its two parts here
+    word = r.score("Gespräche mit Trump?").coverage[0]
+    other = r.score("Abrüstung mit Trump?").coverage[0]
+    assert compound == pytest.approx((word + other) / 2)
+
+
 @pytest.mark.parametrize("question", ["Wozu will Trump Putin bewegen?", "Wofür warb Putin?",
                                       "Inwiefern half Pjöngjang?", "Weswegen trafen sie sich?"])
 def test_question_words_say_nothing_about_the_topic(question):

@@ -182,6 +182,28 @@ def asks_for_name(question: str) -> bool:
     return _NAME_QUESTION.match(question) is not None
 
 
+_DETERMINERS = frozenset("of the a an his her its their der die das den dem des ein eine einer eines "
+                         "von vom".split())
+
+
+def named(question: str, stop: frozenset[str]) -> str | None:
+    """The word for what a "What is the name of ...?" question asks the name of: the last word
+    before its first stop word ("the Kremlin's spokesman" -> "spokesman", "der chilenische
+    Gesundheitsminister" -> "gesundheitsminister"), or None."""
+    found = _NAME_QUESTION.match(question)
+    if not found:
+        return None
+    head = None
+    for word in re.findall(r"[^\W\d_]+(?:'s)?", question[found.end():].lower()):
+        word = word.removesuffix("'s")
+        if word in _DETERMINERS and head is None:
+            continue
+        if word in stop:
+            break
+        head = word
+    return head
+
+
 _WORD = re.compile(r"\b[^\W\d_]\w*")  # a word, digits and "_" not first
 
 

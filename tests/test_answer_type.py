@@ -6,7 +6,7 @@ from conftest import write_seeds
 from qa import QA
 from qa.analysis import STOP
 from qa.answer_type import (AnswerType, PlaceKind, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit,
-                            asks_for_name, asks_price, counted, counts_money, gives_unit, holds, names,
+                            asks_for_name, asks_price, counted, counts_money, gives_unit, holds, named, names,
                             names_currency)
 from qa.lexicon import Lexicon
 
@@ -168,6 +168,27 @@ def test_an_amount_in_a_currency_answers_a_question_about_money(visit):
 ])
 def test_a_question_for_a_name(question, asks):
     assert asks_for_name(question) is asks
+
+
+@pytest.mark.parametrize("question, lang, role", [
+    ("What is the name of the Kremlin's spokesman?", "en", "spokesman"),
+    ("what was the name of the engineer who decided to go on", "en", "engineer"),
+    ("Wie heißt der chilenische Gesundheitsminister?", "de", "gesundheitsminister"),
+    ("Wie heißt die Schwester von Kim Jong Un?", "de", "schwester"),
+    ("Who is Kim Yo Jong?", "en", None),
+])
+def test_what_a_question_asks_the_name_of(question, lang, role):
+    assert named(question, STOP[lang]) == role
+
+
+def test_a_question_for_a_name_is_answered_by_a_name_beside_what_it_names(tmp_path, fake_embedder):
+    """Most sentences of a news article name someone: "Wie heißt der Sprecher des Auswärtigen Amtes?"
+    was answered by "Unter den Passagieren waren nach Angaben des Auswärtigen Amtes etwa 566
+    Deutsche.". The name must come with the word for what the question asks the name of."""
+    article = "Der Sprecher des Kremls, Dmitri Peskow, bestätigte das Telefonat.\n\nDer Kreml lobte Kim Jong Un.\n"
+    qa = QA(write_seeds(tmp_path, {"a.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert "Peskow" in qa.ask("Wie heißt der Sprecher, der das Telefonat bestätigte?").citations[0].text
+    assert qa.ask("Wie heißt der Gesundheitsminister, der das Telefonat bestätigte?").citations == []
 
 
 def test_names_are_capitalised_words_the_language_does_not_know():

@@ -28,6 +28,8 @@ from qa.lexicon import Lexicon
     ("Was war der Grund für die Absage?", AnswerType.REASON),
     ("What will Trump do when he meets Putin?", None),  # "when" inside a question is a conjunction
     ("Wer folgte Honecker?", None),
+    ("Wie weit ist der Komet von der Erde entfernt?", AnswerType.QUANTITY),
+    ("Wie weit geht Nordkoreas Rückendeckung für Russland?", None),  # how far, in a figure of speech
 ])
 def test_the_opening_words_say_what_is_asked_for(question, kind):
     assert asked_for(question) is kind
@@ -54,6 +56,9 @@ def test_what_a_how_many_question_counts():
     ("Es war der einzige Weg.", False, False),  # "-zig" alone is no number
     ("Leipzig und Dresden demonstrierten für Reformen.", False, False),  # "-zig" is no number here
     ("The city council met the party leaders.", False, False),  # nor "-ty"
+    ("Kurz vor dem Gipfel telefonierten Putin und Kim.", True, False),  # a time by another event
+    ("Two days after the vote he resigned.", True, True),
+    ("Der Tunnel ist kurz.", False, False),
 ])
 def test_sentences_that_name_a_time_or_a_quantity(text, time, quantity):
     assert holds(AnswerType.TIME, text) is time

@@ -165,9 +165,11 @@ class LexicalRetriever:
              surest[part.rows]) = part.score(question)
         return LexicalResult(queries[self.lang], scores, coverage, article, surest, queries)
 
-    def mentions(self, result: LexicalResult, words: list[str], rows: np.ndarray) -> np.ndarray:
+    def mentions(self, result: LexicalResult, words: list[str], rows: np.ndarray,
+                 least: float = 0.0) -> np.ndarray:
         """Per row of `rows`: whether that sentence has any of the question's `words` (or their
-        translations); all True when none of `words` is a word of the question's query.
+        translations), by a term of weight `least` or more; all True when none of `words` is a word
+        of the question's query.
 
         Only the few rows are read again, where BM25 would score every sentence of the index.
         """
@@ -179,7 +181,7 @@ class LexicalRetriever:
             lang = self.row_lang[row]
             if groups[lang]:
                 terms = set(self._part_of[lang].analyzer.terms(self.sentences[row].text))
-                out[i] = any(not g.terms.keys().isdisjoint(terms) for g in groups[lang])
+                out[i] = any(w >= least and t in terms for g in groups[lang] for t, w in g.terms.items())
         return out
 
     def new_names(self, result: LexicalResult, row: int) -> list[str]:

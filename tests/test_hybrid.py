@@ -431,3 +431,27 @@ def test_coverage_of_loose_senses_alone_is_no_sure_answer(tmp_path, fake_embedde
     assert trusting.search(question, 3)[0].sentence.text.startswith("Die beiden Staaten")
     supported = HybridRetriever(index, fake_embedder, words, config=FusionConfig(dense_support=1.0))
     assert supported.search(question, 3)  # the dense model's support of 0.33 is enough
+
+
+SPOKESMAN_DING = """Sprecher {m} :: spokesman; speaker
+Interessenvertreter {m} :: representative; spokesman
+Interesse {n} :: interest
+Vertreter {m} :: representative
+Kreml {m} :: Kremlin
+Name {m} :: name
+"""
+ELSE = "Das Wetter war gut.\n\nDie Börse schloss fester.\n\nDer Zug kam spät.\n"
+
+
+def test_a_question_for_a_name_needs_a_main_sense_of_what_it_asks_the_name_of(tmp_path, fake_embedder):
+    """"spokesman" reaches "Interesse" only through a part of "Interessenvertreter": a sentence with
+    "Interesse" and a name is no answer to "What is the name of the Kremlin's spokesman?", one with
+    "Kremlsprecher" is."""
+    words = lexicon.parse(write_ding(tmp_path, SPOKESMAN_DING))
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    other = write_seeds(tmp_path / "a", {"a.txt": "Der Kreml zeigte Interesse an Gesprächen mit Kim Jong Un.\n\n" + ELSE})
+    question = "What is the name of the Kremlin's spokesman?"
+    assert QA(other, tmp_path / "a-idx", embedder=fake_embedder, lexicon=words).ask(question).citations == []
+    named = write_seeds(tmp_path / "b", {"b.txt": "Der Kremlsprecher Dmitri Peskow zeigte Interesse.\n\n" + ELSE})
+    answer = QA(named, tmp_path / "b-idx", embedder=fake_embedder, lexicon=words).ask(question)
+    assert "Peskow" in answer.citations[0].text

@@ -204,12 +204,11 @@ class HybridRetriever:
         if asks_for_name(query.question):
             # "What was the name of the firefighter who was injured?" is not answered by "One
             # firefighter was seriously injured", nor "Wie heißt der Sprecher des Auswärtigen Amtes?"
-            # by "Unter den Passagieren waren nach Angaben des Auswärtigen Amtes etwa 566 Deutsche."
-            # ("Passagieren" a name to the word list): one of the first citations must mention what the
-            # question asks the name of, and name what the question does not. Over 35 sets each on
-            # its own articles 355 -> 354 wrong outcomes, and 580 -> 578 with all 29 in one index.
-            # Mentioned by a main sense (`sure_match`): "spokesman" reaches "Interesse" through a
-            # part of "Interessenvertreter". Over 36 sets 358 -> 353, and 586 -> 581, nothing lost.
+            # by "... nach Angaben des Auswärtigen Amtes etwa 566 Deutsche.": one of the first
+            # citations must mention what the question asks the name of by a main sense (not
+            # "spokesman" -> "Interesse", a part of "Interessenvertreter"), and name what the
+            # question does not. Over 36 sets each on its own articles 359 -> 353 wrong outcomes,
+            # and 588 -> 581 with all 29 articles in one index; no answer lost.
             role = named(query.question, STOP[query.lang])
             first = rows[self._first(fused)]
             mentioned = self.lexical.mentions(lex, [role] if role else [], first, least=self.config.sure_match)

@@ -85,7 +85,8 @@ class _Part:
     def score(self, question: str) -> tuple[Query, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The query, and BM25, coverage, article coverage and surest term of this part's sentences;
         a group scores its best alternative per sentence (per article: in any of its sentences), or
-        CONTEXT_WEIGHT of the sentence before, when that is more. A year covers YEAR_COVERAGE."""
+        CONTEXT_WEIGHT of the sentence before, when that is more. A year covers YEAR_COVERAGE, and a
+        compound is one word of the question however many parts it has (`_words_of`)."""
         query = self.expander.expand(question)
         n = len(self.rows)
         scores, covered, surest = np.zeros(n), np.zeros(n), np.zeros(n)
@@ -94,29 +95,33 @@ class _Part:
         for word in _words_of(query.groups):
             whole, parts = word[0], word[1:]
             total += whole.weight * self.idf_unseen
-            parts_idf = np.zeros(n)  # summed over the parts
+            covers = []  # per group of the word: the IDF it covers of each sentence
             for group in word:
-                best, best_idf = np.zeros(n), np.zeros(n)
-                for term, w in group.terms.items():
-                    s = w * self._term_scores(term)
-                    matched = s > 0
-                    best = np.maximum(best, s)
-                    best_idf = np.maximum(best_idf, np.where(matched, w * self.idf.get(term, 0.0), 0.0))
-                    surest = np.maximum(surest, np.where(matched, w, 0.0))
-                best, best_idf = self._with_context(best), self._with_context(best_idf)
+                best, best_idf, sure = self._match(group)
                 scores += group.weight * best
-                if group is whole:
-                    whole_idf = best_idf
-                else:
-                    parts_idf += best_idf
+                surest = np.maximum(surest, sure)
+                covers.append(best_idf)
             # The word covers as much as the word itself, or its parts' mean IDF (a part unmatched: 0).
-            slot = np.maximum(whole_idf, parts_idf / (PART_WEIGHT * len(parts))) if parts else whole_idf
+            slot = np.maximum(covers[0], sum(covers[1:]) / (PART_WEIGHT * len(parts))) if parts else covers[0]
             share = whole.weight * (YEAR_COVERAGE if is_year(whole.word) else 1.0)
             covered += share * slot
             article_covered += share * np.maximum.reduceat(slot, self.starts)
         if total:
             covered, article_covered = covered / total, article_covered / total
         return query, scores, covered, article_covered[self.article], surest
+
+    def _match(self, group: TermGroup) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per position, for the best alternative of `group` there (or CONTEXT_WEIGHT of the sentence
+        before's): its BM25 score and its weighted IDF; and the weight of the surest term matched."""
+        n = len(self.rows)
+        best, best_idf, surest = np.zeros(n), np.zeros(n), np.zeros(n)
+        for term, w in group.terms.items():
+            s = w * self._term_scores(term)
+            matched = s > 0
+            best = np.maximum(best, s)
+            best_idf = np.maximum(best_idf, np.where(matched, w * self.idf.get(term, 0.0), 0.0))
+            surest = np.maximum(surest, np.where(matched, w, 0.0))
+        return self._with_context(best), self._with_context(best_idf), surest
 
     def _with_context(self, values: np.ndarray) -> np.ndarray:
         """Per position: its value, or CONTEXT_WEIGHT of the sentence before's when that is more."""

@@ -39,7 +39,7 @@ def articles(tmp_path):
 
 def test_german_text_is_rendered_word_by_word(lex):
     g = Glosser(lex)
-    assert g.gloss("Das Telefonat war kurz.") == "phone call brief short"  # stop words dropped, two readings (ties A-Z)
+    assert g.gloss("Das Telefonat war kurz.") == "phone call short brief"  # stop words dropped, two readings (first first)
     assert g.gloss("Die Gespräche mit Putin") == "conversations talks putin"  # the list's plural; names kept
     assert g.gloss("Eine Gesprächswarnung") == "conversation warning"  # compound: one reading per part
     assert g.needs_gloss("Das Telefonat war kurz.") and not g.needs_gloss("The call was short.")
@@ -53,6 +53,14 @@ def test_a_word_is_rendered_as_the_list_writes_it_before_its_stem(tmp_path):
     assert g.gloss("Der Beton") == "concrete"
     assert g.gloss("Sie betonen") == "emphasise"
     assert g.gloss("des Betons") == "concrete emphasise"  # a form the list lacks: every word of its stem
+
+
+def test_a_word_is_rendered_by_the_senses_its_entries_list_first(tmp_path):
+    """"vein", listed last in two entries, is no main sense of "Stimmung"; "mood" and "tuning",
+    each listed first once, are."""
+    lex = lexicon_mod.parse(write_ding(tmp_path, "Stimmung {f} :: mood; tenor; vein\n"
+                                                 "Stimmung {f} [mus.] :: tuning; pitch; vein\n"))
+    assert Glosser(lex).gloss("Die Stimmung") == "mood tuning"
 
 
 def test_glossing_needs_the_word_list():

@@ -64,7 +64,7 @@ class FusionConfig:
     sure_coverage: float = 0.2
     # With a compound and its parts covering the question as one word (`qa.lexical`), German
     # questions cover more of themselves, and 0.3 -> 0.35 measured best: 363 -> 355 wrong outcomes
-    # over 35 sets each on its own articles (0.32-0.37 gave 354-357), 577 -> 580 with all 29 articles
+    # over 34 sets each on its own articles (0.32-0.37 gave 354-357), 577 -> 580 with all 29 articles
     # in one index. Without that change, 0.3 and 0.35 gave 363 each.
     dense_support: float = 0.35
     lexical_only_coverage: float = 0.15  # without a dense opinion, ask for a bit more coverage
@@ -207,7 +207,7 @@ class HybridRetriever:
             # by "... nach Angaben des Auswärtigen Amtes etwa 566 Deutsche.": one of the first
             # citations must mention what the question asks the name of by a main sense (not
             # "spokesman" -> "Interesse", a part of "Interessenvertreter"), and name what the
-            # question does not. Over 36 sets each on its own articles 359 -> 353 wrong outcomes,
+            # question does not. Over 35 sets each on its own articles 359 -> 353 wrong outcomes,
             # and 588 -> 581 with all 29 articles in one index; no answer lost.
             role = named(query.question, STOP[query.lang])
             first = rows[self._first(fused)]

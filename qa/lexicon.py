@@ -264,7 +264,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                 en_freq.update(w for t in en_syns if 1 <= len(t) <= 3 for w in t)
                 # The list gives an entry's main sense first ("Stimmung ... :: mood; spirit"): a
                 # rendering counts 1 / its place, so "mood" beats words listed late in several
-                # entries ("vein"). Over 37 question sets each on its own articles 356 -> 350 wrong
+                # entries ("vein"). Over 36 question sets each on its own articles 356 -> 350 wrong
                 # outcomes, and 590 -> 583 with all 29 articles in one index (counting by the German
                 # word's place as well: 353 / 582; by that alone: 360 / 588).
                 for dw in de_words:

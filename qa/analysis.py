@@ -18,9 +18,10 @@ _EXTRA_EN = {"which", "whom", "whose", "why", "how", "when", "say", "says", "sai
              "the", "did", "does", "do", "done", "has", "have", "had", "was", "were", "is", "are"}
 _EXTRA_DE = {"wer", "wem", "wen", "wessen", "warum", "wann", "wieso", "weshalb", "woher", "wohin",
              "womit", "worüber", "wozu", "wofür", "wodurch", "woran", "wovon", "woraus", "worauf",
-             "wonach", "wogegen", "weswegen", "inwiefern", "wovor", "worin", "wobei", "worum", "inwieweit", "wieviel", "wieviele", "seit", "laut", "artikel", "sagt", "sagte",
-             "gesagt", "hätten", "hätte", "habe", "wurde", "wurden", "worden", "bereits", "sowie",
-             "jedoch", "dies", "dabei", "denen", "deren", "ihres", "welchen", "welcher", "welches", "welchem",
+             "wonach", "wogegen", "weswegen", "inwiefern", "wovor", "worin", "wobei", "worum",
+             "inwieweit", "wieviel", "wieviele", "seit", "laut", "artikel", "sagt", "sagte", "gesagt",
+             "hätten", "hätte", "habe", "wurde", "wurden", "worden", "bereits", "sowie", "jedoch",
+             "dies", "dabei", "denen", "deren", "ihres", "welchen", "welcher", "welches", "welchem",
              # a preposition joined with its article, as "zum", "im" and "am" (already listed)
              "beim", "ans", "aufs", "durchs", "fürs", "ums", "übers", "unterm", "hinterm", "vorm", "überm"}
 STOP = {"en": frozenset(STOPWORDS_EN_PLUS) | _EXTRA_EN, "de": frozenset(STOPWORDS_GERMAN) | _EXTRA_DE}

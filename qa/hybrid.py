@@ -210,9 +210,9 @@ class HybridRetriever:
             # question does not. Over 35 sets each on its own articles 359 -> 353 wrong outcomes,
             # and 588 -> 581 with all 29 articles in one index; no answer lost.
             role = named(query.question, STOP[query.lang])
-            first = rows[self._first(fused)]
-            mentioned = self.lexical.mentions(lex, [role] if role else [], first, least=self.config.sure_match)
-            return any(m and self.lexical.new_names(lex, int(row)) for m, row in zip(mentioned, first))
+            cited = rows[self._first(fused)]
+            mentioned = self.lexical.mentions(lex, [role] if role else [], cited, least=self.config.sure_match)
+            return any(m and self.lexical.new_names(lex, int(row)) for m, row in zip(mentioned, cited))
         if self.places.kinds and (place := asked_place(query.question)) is not None:
             return self._by_place(query.question, place.value, rows, fused)
         kind = asked_for(query.question)
@@ -233,11 +233,11 @@ class HybridRetriever:
         # "How old is Kim?" where no sentence we would cite names a number: the articles lack it.
         # "How many kilometres ...?" wants the number beside the word for what it counts.
         first = self._first(fused)
-        things = counted(query.question, STOP[query.lang])
         texts = [self.sentences[row].text for row in rows[first]]
         if asks_price(query.question):  # "Was hat der Tunnel gekostet?" wants an amount of money
             mentioned = np.array([names_currency(text) for text in texts])
         else:
+            things = counted(query.question, STOP[query.lang])
             mentioned = self.lexical.mentions(lex, things, rows[first])
             if counts_money(things):  # "How much money ...?" and "100 million euros"
                 mentioned |= [names_currency(text) for text in texts]

@@ -140,7 +140,8 @@ class Lexicon:
     side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), and those of the
     thesaurus's sets, keyed by stem; a plural has its singular's ("Azubis" -> "Auszubildende").
     `gloss["telefonat"]` -> ("telephone conversation", "phone call", ...): English renderings of a
-    German stem, phrases of up to three words, best first (most senses, then the commoner words).
+    German stem, phrases of up to three words, best first (most senses, each counted by its place in
+    its entry: 1, 1/2, 1/3 ..., then the commoner words).
     `gloss_words["beton"]` -> ("concrete",): the same for a German word as the list writes it, where
     that differs from its stem's. A gloss asks it first: a stem mixes words that only stem alike
     ("Beton" and "betonen", emphasise).
@@ -218,7 +219,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     vocab: dict[str, int] = {}
     en_heads: dict[str, dict[str, float]] = {}
     de_synonyms: dict[str, dict[str, float]] = {}
-    # German word as written (lower case) -> English phrase -> senses
+    # German word as written (lower case) -> English phrase -> senses, each counted 1 / its place
     word_renderings: dict[str, Counter] = {}
     en_freq: Counter = Counter()  # how often an English word occurs in the list: its commonness
     metonyms: dict[str, set[str]] = {}
@@ -312,7 +313,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
 
 
 def _best_renderings(counts: Counter, en_freq: Counter) -> tuple[str, ...]:
-    """The GLOSS_ALTERNATIVES best English renderings: most senses, then the commoner words."""
+    """The GLOSS_ALTERNATIVES best English renderings: most (place-weighted) senses, then the commoner
+    words."""
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -_commonness(kv[0], en_freq), kv[0]))
     chosen: dict[str, str] = {}  # English stems -> phrase: "conversations" adds nothing to "conversation"
     for phrase, _ in ranked:

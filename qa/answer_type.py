@@ -240,6 +240,29 @@ def counted(question: str, stop: frozenset[str]) -> list[str]:
     return out
 
 
+# "Wie hoch ist die Mehrwertsteuer in Deutschland?" asks the size of what follows its verb.
+_MEASURED = re.compile(r"^\s*(?:how (?:much|long|far|high|tall|big|large|heavy|deep)"
+                       r"|wie (?:hoch|groß|lange?|weit|schwer|tief|viel))\s+"
+                       r"(?:is|was|are|were|ist|war|sind|waren|wird|werden)\s+(.*)", re.IGNORECASE)
+
+
+def measured(question: str, stop: frozenset[str]) -> list[str]:
+    """The words naming what a "How high is ...?" question asks the size of: those after its verb
+    and any determiner, up to the first stop word ("Wie hoch ist die Mehrwertsteuer in
+    Deutschland?" -> ["mehrwertsteuer"])."""
+    found = _MEASURED.match(question)
+    if not found:
+        return []
+    out: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", found.group(1).lower()):
+        if word in _DETERMINERS and not out:
+            continue
+        if word in stop:
+            break
+        out.append(word)
+    return out
+
+
 # "How much money ...?" is answered by an amount in a currency: "100 million euros" names money.
 _MONEY = re.compile(r"^(?:money|cash|funds|geld|bargeld|summe)$", re.IGNORECASE)
 _CURRENCY = re.compile(r"[€$£¥]|\b(?:euros?|cents?|dollars?|pounds?|francs?|yen|yuan|rubles?|roubles?"

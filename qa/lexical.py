@@ -174,12 +174,14 @@ class LexicalRetriever:
                  least: float = 0.0) -> np.ndarray:
         """Per row of `rows`: whether that sentence has any of the question's `words` (or their
         translations), by a term of weight `least` or more; all True when none of `words` is a word
-        of the question's query.
+        of the question's query. Of a compound, only its last part (its head) stands in for it:
+        "Sachschaden" mentions "Schaden", but "Mehrwertsteuer" is not mentioned by "mehr".
 
         Only the few rows are read again, where BM25 would score every sentence of the index.
         """
         wanted = set(words)
-        groups = {lang: [g for g in query.groups if wanted & set(g.word.split())]
+        groups = {lang: [g for word in _words_of(query.groups) if wanted & set(word[0].word.split())
+                         for g in _with_head(word)]
                   for lang, query in result.queries.items()}
         out = np.ones(len(rows), dtype=bool)
         for i, row in enumerate(rows):
@@ -217,6 +219,11 @@ def _words_of(groups: Sequence[TermGroup]) -> list[list[TermGroup]]:
         else:
             out.append([group])
     return out
+
+
+def _with_head(word: list[TermGroup]) -> list[TermGroup]:
+    """The group of a question word and that of its last compound part, if it has parts."""
+    return word[:1] + word[-1:] if len(word) > 1 else word
 
 
 def _languages(sentences: Sequence[Sentence]) -> list[str]:

@@ -6,7 +6,7 @@ from conftest import write_seeds
 from qa import QA
 from qa.analysis import STOP
 from qa.answer_type import (AnswerType, PlaceKind, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit,
-                            asks_for_name, asks_price, counted, counts_money, gives_unit, holds, named, names,
+                            asks_for_name, asks_price, counted, counts_money, gives_unit, holds, measured, named, names,
                             names_currency)
 from qa.lexicon import Lexicon
 
@@ -39,6 +39,14 @@ def test_what_a_how_many_question_counts():
     assert counted("How many different banknotes are there?", STOP["en"]) == ["different", "banknotes"]
     assert counted("Wie viele Kilometer lang ist die Mauer?", STOP["de"]) == ["kilometer", "lang"]
     assert counted("How old is Kim?", STOP["en"]) == []
+
+
+def test_what_a_how_high_question_measures():
+    assert measured("Wie hoch ist die Mehrwertsteuer in Deutschland?", STOP["de"]) == ["mehrwertsteuer"]
+    assert measured("How high was the turnout in the referendum?", STOP["en"]) == ["turnout"]
+    assert measured("How long is the Costa Concordia?", STOP["en"]) == ["costa", "concordia"]
+    assert measured("Wie hoch hat die Regierung die Steuer gesetzt?", STOP["de"]) == []  # no "ist"
+    assert measured("How many soldiers are there?", STOP["en"]) == []
 
 
 @pytest.mark.parametrize("text, time, quantity", [

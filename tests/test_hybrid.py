@@ -466,3 +466,30 @@ def test_a_question_for_a_name_needs_a_main_sense_of_what_it_asks_the_name_of(tm
     named = write_seeds(tmp_path / "b", {"b.txt": "Der Kremlsprecher Dmitri Peskow zeigte Interesse.\n\n" + ELSE})
     answer = QA(named, tmp_path / "b-idx", embedder=fake_embedder, lexicon=words).ask(question)
     assert "Peskow" in answer.citations[0].text
+
+
+# As in the full list, "Mehrwertsteuer" splits into Mehrwert (mehr + Wert) and Steuer.
+VAT_DING = """Steuer {f} :: tax
+Wert {m} :: value
+Wert {m}; Werte {pl} :: value; values
+Mehrwert {m} :: added value
+mehr {adv} :: more
+mehr als {adv} :: more than
+Deutschland {n} :: Germany
+hoch {adj} :: high
+"""
+
+
+def test_a_question_for_the_size_of_something_needs_it_beside_the_number(tmp_path, fake_embedder):
+    """"Wie hoch ist die Mehrwertsteuer in Deutschland?" is not answered by a number beside
+    "Deutschland" and "mehr" (a part of "Mehrwertsteuer" that is not its head), but by one beside
+    "Mehrwertsteuer"."""
+    words = lexicon.parse(write_ding(tmp_path, VAT_DING))
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    question = "Wie hoch ist die Mehrwertsteuer in Deutschland?"
+    other = write_seeds(tmp_path / "a", {"a.txt": "In Deutschland fuhren mehr als 100 Züge am Tag hoch in den Norden.\n\n"
+                                                  + ELSE})
+    assert QA(other, tmp_path / "a-idx", embedder=fake_embedder, lexicon=words).ask(question).citations == []
+    vat = write_seeds(tmp_path / "b", {"b.txt": "Die Mehrwertsteuer liegt in Deutschland bei 19 Prozent.\n\n" + ELSE})
+    answer = QA(vat, tmp_path / "b-idx", embedder=fake_embedder, lexicon=words).ask(question)
+    assert "19 Prozent" in answer.citations[0].text

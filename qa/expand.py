@@ -151,7 +151,7 @@ class QueryExpander:
             groups += [TermGroup(word, {p: PART_WEIGHT}, part=True) for p in parts]
             return tuple(groups)
         key = stem(word, lang)
-        terms = self._translations(key, lang)
+        terms = self._translations(key, lang, word=word)
         if infinitive:  # "lehnte" -> ablehnen -> reject
             for term, w in self._translations(stem(infinitive, lang), lang).items():
                 terms[term] = max(terms.get(term, 0.0), w)
@@ -161,7 +161,7 @@ class QueryExpander:
         if lang == "en" and fallback and not self._translated(key):  # "penalty": Strafe -> Bußgeld
             for term, w in self._synonyms(self._shares(self.lexicon.translate(key, lang))).items():
                 terms[term] = max(terms.get(term, 0.0), w)
-        senses = len(self.lexicon.translate(key, lang))
+        senses = len(self.lexicon.translate(key, lang, word))
         terms[own[0]] = max(terms.get(own[0], 0.0), SELF_WEIGHT)
         # A word with many senses is a weak clue; one inside a translated phrase is already counted.
         weight = 1.0 / (1.0 + math.log1p(senses) / 4) * (IN_PHRASE if in_phrase else 1.0)
@@ -236,9 +236,11 @@ class QueryExpander:
                     terms[term] = max(terms.get(term, 0.0), SYNONYM_WEIGHT * math.sqrt(share * back))
         return terms
 
-    def _translations(self, key: str, lang: str, table: dict | None = None) -> dict[str, float]:
-        """Index terms of the translations of `key`, weighted by share of senses (best = 1)."""
-        raw = self.lexicon.translate(key, lang) if table is None else table.get(key, {})
+    def _translations(self, key: str, lang: str, table: dict | None = None,
+                      word: str | None = None) -> dict[str, float]:
+        """Index terms of the translations of `key` (or of the German `word` itself, where the list
+        translates it unlike its stem), weighted by share of senses (best = 1)."""
+        raw = self.lexicon.translate(key, lang, word) if table is None else table.get(key, {})
         terms: dict[str, float] = {}
         for word, share in self._shares(raw).items():
             for j, term in enumerate(self.analyzer.word_terms(word)):

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 24  # bump when the derived tables change shape or meaning
+FORMAT = 25  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -145,6 +145,8 @@ class Lexicon:
     `gloss_words["beton"]` -> ("concrete",): the same for a German word as the list writes it, where
     that differs from its stem's. A gloss asks it first: a stem mixes words that only stem alike
     ("Beton" and "betonen", emphasise).
+    `de_en_words["arbeiter"]` -> {"worker": 1.0, ...}: `de_en` for a German word as the list writes
+    it, where its main translations differ from its stem's: "Arbeiter" stems like "Arbeit" (work).
     `metonyms["russland"]` -> ("moskau",), and back: news names a state by its capital ("Moskau
     liefert ..."); the pairs are the list's "(Hauptstadt von Russland)" notes, one-word names only.
     `place_adjectives["russland"]` -> ("russisch",), and back: "Russia's actions" are reported as
@@ -164,6 +166,7 @@ class Lexicon:
     # Tables of rows: plain dicts, or packed (`PackedTable`) as `parse` makes them.
     en_de: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     de_en: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    de_en_words: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     de_vocab: dict[str, int] = field(default_factory=dict)
     en_heads: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     de_synonyms: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
@@ -181,14 +184,23 @@ class Lexicon:
     def available(self) -> bool:
         return bool(self.en_de)
 
-    def translate(self, key: str, src: str) -> Mapping[str, float]:
-        """Target words of the stem (or two-stem phrase) `key` in language `src`, with weights."""
+    def translate(self, key: str, src: str, word: str | None = None) -> Mapping[str, float]:
+        """Target words of the stem (or two-stem phrase) `key` in language `src`, with weights; for
+        a German `word` (lower-cased, as written), its own where the list translates it unlike its stem."""
+        if word is not None and src == "de" and word in self.de_en_words:
+            return self.de_en_words[word]
         return (self.en_de if src == "en" else self.de_en).get(key, {})
 
     def knows(self, word: str, lang: str) -> bool:
         """Whether the list has the lower-cased `word` as a word of `lang`: a German headword, or
         an English word it translates."""
         return word in self.de_vocab if lang == "de" else stem(word, "en") in self.en_de
+
+
+def _main(row: Mapping[str, float]) -> frozenset[str]:
+    """The words of a row given for at least half as many senses as its best one."""
+    best = max(row.values(), default=0.0)
+    return frozenset(w for w, c in row.items() if c >= best / 2)
 
 
 def _words_of_synonyms(side: str, lang: str) -> list[list[str]]:
@@ -216,6 +228,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     are more sets of German synonyms, from the thesaurus read from `thesaurus`."""
     en_de: dict[str, dict[str, float]] = {}
     de_en: dict[str, dict[str, float]] = {}
+    de_en_word: dict[str, dict[str, float]] = {}  # the same per German word as written
     vocab: dict[str, int] = {}
     en_heads: dict[str, dict[str, float]] = {}
     de_synonyms: dict[str, dict[str, float]] = {}
@@ -282,8 +295,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                         row = en_de.setdefault(key, {})
                         row[dw] = row.get(dw, 0.0) + 1.0
                         if len(en_toks) == 1:
-                            back = de_en.setdefault(stem(dw, "de"), {})
-                            back[en_toks[0]] = back.get(en_toks[0], 0.0) + 1.0
+                            for row in (de_en.setdefault(stem(dw, "de"), {}), de_en_word.setdefault(dw, {})):
+                                row[en_toks[0]] = row.get(en_toks[0], 0.0) + 1.0
                         else:  # "phone call" -> Telefonat is also a kind of "call"
                             head = en_heads.setdefault(stem(en_toks[-1], "en"), {})
                             head[dw] = head.get(dw, 0.0) + 1.0
@@ -300,7 +313,13 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     for word, counts in word_renderings.items():  # lexicon is read at every start
         if (best := _best_renderings(counts, en_freq)) != gloss[stem(word, "de")]:
             gloss_words[word] = best
+    # A German word keeps its own translations where its main ones are not its stem's: "Arbeiter"
+    # (worker) stems like "Arbeit" (work), "Wähler" (voter) like "Wahl" (election). Over 39 sets each
+    # on its own articles 368 -> 367 wrong outcomes, all 31 articles in one index 613 -> 610, nothing
+    # lost (German questions about English articles: "Wie viele Arbeiter werden noch vermisst?").
+    de_en_words = {w: row for w, row in de_en_word.items() if _main(row) != _main(de_en[stem(w, "de")])}
     return Lexicon(en_de=WeightedRows.pack(en_de), de_en=WeightedRows.pack(de_en), de_vocab=vocab,
+                   de_en_words=WeightedRows.pack(de_en_words),
                    en_heads=WeightedRows.pack(en_heads), de_synonyms=WeightedRows.pack(de_synonyms),
                    gloss=PhraseRows.pack(gloss), gloss_words=PhraseRows.pack(gloss_words),
                    metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},

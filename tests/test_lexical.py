@@ -252,6 +252,18 @@ def test_german_synonyms_stand_back_when_an_english_article_has_the_word(tmp_pat
     assert mixed.search("Was ist mit dem Spitzturm passiert?", 1)[0].sentence.source == "fire.txt"
 
 
+def test_a_german_question_word_is_translated_as_written_before_its_stem(tmp_path):
+    """"Arbeiter" stems like "Arbeit", which the list gives for "work" in many more senses than
+    "Arbeiter" for "worker": read by its stem, "worker" would be too minor a translation to keep."""
+    ding = "Arbeit {f} :: work\n" * 7 + "Arbeiter {m} :: worker\nvermisst {adj} :: missing\n"
+    lex = lexicon.parse(write_ding(tmp_path, ding))
+    english = [Sentence("rig.txt", i, text, 0, len(text), 0, i, 0) for i, text in
+               enumerate(["Work on the rig had stopped.", "Eleven workers were missing."])]
+    r = LexicalRetriever(english, lex, lang="en")
+    assert r.search("Wie viele Arbeiter werden vermisst?", 1)[0].sentence.text == "Eleven workers were missing."
+    assert stem("worker", "en") in terms_of(r.expander.expand("Wie viele Arbeiter?"), "arbeiter")
+
+
 def terms_of(query, word):
     """The terms of the group of `word` in `query`."""
     return set(next(g for g in query.groups if g.word == word).terms)

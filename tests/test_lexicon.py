@@ -117,6 +117,24 @@ def test_parse_keeps_english_renderings_of_german_words_for_glosses(ding):
     assert "gespräch" not in lex.gloss_words  # the same as its stem's: kept once
 
 
+WORKER = """Arbeit {f} :: work
+Arbeit {f}; Tätigkeit {f} :: work; activity
+Arbeit {f}; Stelle {f} :: job
+Arbeiter {m} :: worker
+Arbeiter {m}; Werktätiger {m} :: worker; labourer
+"""
+
+
+def test_a_german_word_keeps_its_own_translations_where_its_stem_has_others(tmp_path):
+    """"Arbeiter" stems like "Arbeit": asked as written it is a worker, not work."""
+    lex = lexicon.parse(write_ding(tmp_path, WORKER))
+    assert stem("arbeiter", "de") == stem("arbeit", "de")
+    assert max(lex.translate(stem("arbeiter", "de"), "de").items(), key=lambda kv: kv[1])[0] == "work"
+    assert lex.translate(stem("arbeiter", "de"), "de", "arbeiter") == {"worker": 2.0, "labourer": 1.0}
+    assert "worker" not in lex.translate(stem("arbeit", "de"), "de", "arbeit")
+    assert "telefonat" not in lexicon.parse(write_ding(tmp_path, DING)).de_en_words  # same as its stem's
+
+
 def test_load_caches_by_path_size_and_mtime(ding, tmp_path, monkeypatch):
     calls = []
     real = lexicon.parse

@@ -135,6 +135,12 @@ def test_a_german_word_keeps_its_own_translations_where_its_stem_has_others(tmp_
     assert "telefonat" not in lexicon.parse(write_ding(tmp_path, DING)).de_en_words  # same as its stem's
 
 
+def test_an_abbreviation_note_with_a_semicolon_does_not_split_a_synonym(tmp_path):
+    lex = lexicon.parse(write_ding(tmp_path, "Regierung {f} [pol.] :: government /Gov.; Govt./; administration\n"))
+    assert lex.translate(stem("regierung", "de"), "de") == {"government": 1.0, "administration": 1.0}
+    assert lex.gloss[stem("regierung", "de")] == ("government", "administration")
+
+
 def test_load_caches_by_path_size_and_mtime(ding, tmp_path, monkeypatch):
     calls = []
     real = lexicon.parse

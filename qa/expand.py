@@ -242,8 +242,8 @@ class QueryExpander:
         translates it unlike its stem), weighted by share of senses (best = 1)."""
         raw = self.lexicon.translate(key, lang, word) if table is None else table.get(key, {})
         terms: dict[str, float] = {}
-        for word, share in self._shares(raw).items():
-            for j, term in enumerate(self.analyzer.word_terms(word)):
+        for target, share in self._shares(raw).items():
+            for j, term in enumerate(self.analyzer.word_terms(target)):
                 w = math.sqrt(share) * (1.0 if j == 0 else PART_WEIGHT)
                 terms[term] = max(terms.get(term, 0.0), w)
         terms = self._with_place_names(terms)  # before the filter: "Russia" -> Russland -> Moskau

@@ -298,8 +298,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                         row = en_de.setdefault(key, {})
                         row[dw] = row.get(dw, 0.0) + 1.0
                         if len(en_toks) == 1:
-                            for row in (de_en.setdefault(stem(dw, "de"), {}), de_en_word.setdefault(dw, {})):
-                                row[en_toks[0]] = row.get(en_toks[0], 0.0) + 1.0
+                            for back in (de_en.setdefault(stem(dw, "de"), {}), de_en_word.setdefault(dw, {})):
+                                back[en_toks[0]] = back.get(en_toks[0], 0.0) + 1.0
                         else:  # "phone call" -> Telefonat is also a kind of "call"
                             head = en_heads.setdefault(stem(en_toks[-1], "en"), {})
                             head[dw] = head.get(dw, 0.0) + 1.0

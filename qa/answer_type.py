@@ -201,15 +201,22 @@ def named(question: str, stop: frozenset[str]) -> str | None:
     found = _NAME_QUESTION.match(question)
     if not found:
         return None
-    head = None
-    for word in re.findall(r"[^\W\d_]+(?:'s)?", question[found.end():].lower()):
-        word = word.removesuffix("'s")
-        if word in _DETERMINERS and head is None:
+    phrase = _leading_words(question[found.end():], stop, r"[^\W\d_]+(?:'s)?")
+    return phrase[-1] if phrase else None
+
+
+def _leading_words(text: str, stop: frozenset[str], word: str = r"[^\W\d_]+") -> list[str]:
+    """The lower-cased words (matches of the pattern `word`, a possessive "'s" dropped) that open
+    `text`, up to its first stop word; determiners before the first are skipped."""
+    out: list[str] = []
+    for found in re.findall(word, text.lower()):
+        found = found.removesuffix("'s")
+        if found in _DETERMINERS and not out:
             continue
-        if word in stop:
+        if found in stop:
             break
-        head = word
-    return head
+        out.append(found)
+    return out
 
 
 _WORD = re.compile(r"\b[^\W\d_]\w*")  # a word, digits and "_" not first
@@ -251,16 +258,7 @@ def measured(question: str, stop: frozenset[str]) -> list[str]:
     and any determiner, up to the first stop word ("Wie hoch ist die Mehrwertsteuer in
     Deutschland?" -> ["mehrwertsteuer"])."""
     found = _MEASURED.match(question)
-    if not found:
-        return []
-    out: list[str] = []
-    for word in re.findall(r"[^\W\d_]+", found.group(1).lower()):
-        if word in _DETERMINERS and not out:
-            continue
-        if word in stop:
-            break
-        out.append(word)
-    return out
+    return _leading_words(found.group(1), stop) if found else []
 
 
 # "How much money ...?" is answered by an amount in a currency: "100 million euros" names money.

@@ -115,13 +115,26 @@ class _Part:
         before's): its BM25 score and its weighted IDF; and the weight of the surest term matched."""
         n = len(self.rows)
         best, best_idf, surest = np.zeros(n), np.zeros(n), np.zeros(n)
-        for term, w in group.terms.items():
+        alternatives = [(term, w, None) for term, w in group.terms.items()]
+        if group.synonyms and len(self.starts) > 1:  # one article has the word: it needs none
+            lacking = self._lacking(group.unless)
+            alternatives += [(term, w, lacking) for term, w in group.synonyms.items()]
+        for term, w, where in alternatives:  # `where`: the positions a synonym counts in
             s = w * self._term_scores(term)
+            if where is not None:
+                s = np.where(where, s, 0.0)
             matched = s > 0
             best = np.maximum(best, s)
             best_idf = np.maximum(best_idf, np.where(matched, w * self.idf.get(term, 0.0), 0.0))
             surest = np.maximum(surest, np.where(matched, w, 0.0))
         return self._with_context(best), self._with_context(best_idf), surest
+
+    def _lacking(self, terms: frozenset[str]) -> np.ndarray:
+        """Per position: whether its article has none of `terms`."""
+        has = np.zeros(len(self.rows), dtype=bool)
+        for term in terms & self.vocab.keys():
+            has |= self._term_scores(term) > 0
+        return ~np.logical_or.reduceat(has, self.starts)[self.article]
 
     def _with_context(self, values: np.ndarray) -> np.ndarray:
         """Per position: its value, or CONTEXT_WEIGHT of the sentence before's when that is more."""
@@ -152,7 +165,7 @@ class LexicalRetriever:
             rows = np.flatnonzero(self.row_lang == part_lang)
             self.parts.append(_Part(part_lang, rows, [self.sentences[r] for r in rows], self.lexicon, verbs,
                                      k1, b))
-        for part in self.parts:  # a synonym stands in only for a word that no article has
+        for part in self.parts:  # synonyms stand in only for words the other language's articles lack
             others = [p for p in self.parts if p is not part]
             if others:
                 part.expander.elsewhere = lambda word, lang, others=others: any(

@@ -109,6 +109,19 @@ def test_word_the_articles_lack_reaches_their_synonym(small_lexicon, question):
     assert group.terms[r.analyzer.word_terms("atmosphäre")[0]] == pytest.approx(0.5)
 
 
+@pytest.mark.parametrize("question", ["Wie war die Stimmung?", "What was the mood like?"])
+def test_synonyms_stand_in_in_each_article_that_lacks_the_word(small_lexicon, question):
+    """With several articles in one index, one article having the word does not keep its synonyms
+    from another that lacks it; in the article that has it, they do not count."""
+    texts = {"call.txt": ["Der Kreml bestätigte das Gespräch.", "Die Atmosphäre war herzlich."],
+             "match.txt": ["Die Stimmung im Stadion war gut.", "Die Atmosphäre im Stadion war laut."]}
+    r = LexicalRetriever([Sentence(source, i, t, 0, len(t), i, 0, 0)  # a paragraph each
+                          for source, lines in texts.items() for i, t in enumerate(lines)], small_lexicon)
+    scores = r.score(question).scores
+    assert scores[1] > 0  # "Atmosphäre" where the article lacks "Stimmung"
+    assert scores[2] > 0 and scores[3] == 0  # where it has it, only "Stimmung" counts
+
+
 def test_synonyms_only_stand_in_for_words_the_articles_lack(small_lexicon):
     r = LexicalRetriever(sentences(), small_lexicon)  # "Gespräch; Unterhaltung": the articles say Gespräch
     group = next(g for g in r.expander.expand("Wie lief das Gespräch?").groups if g.word == "gespräch")

@@ -88,7 +88,11 @@ class CompoundSplitter:
         best, best_score = (), float(self.whole.get(word, 0))
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
-            if self.vocab.get(tail, 0) < MIN_FREQ:
+            # A function word may end a compound ("Öffentlichmachen": öffentlich + machen), though
+            # the word list's vocabulary leaves function words out; as a first part they split
+            # words wrongly ("überwiesen": über + Wiesen).
+            tail_freq = self.vocab.get(tail, 0) or (MIN_FREQ if tail in STOP["de"] else 0)
+            if tail_freq < MIN_FREQ:
                 continue
             for link in _LINKING:
                 if link and not head.endswith(link):
@@ -96,7 +100,7 @@ class CompoundSplitter:
                 left = head[: len(head) - len(link)]
                 if len(left) < MIN_PART or self.vocab.get(left, 0) < MIN_FREQ:
                     continue
-                score = (self.vocab[left] * self.vocab[tail]) ** 0.5  # geometric mean
+                score = (self.vocab[left] * tail_freq) ** 0.5  # geometric mean
                 if score > best_score:
                     best, best_score = (left, tail), score
         parts: list[str] = []

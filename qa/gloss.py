@@ -21,7 +21,7 @@ from .analysis import STOP, CompoundSplitter, guess_language, stem, words
 from .lexicon import FORMAT as LEXICON_FORMAT
 from .lexicon import Lexicon
 
-VERSION = 3  # bump when the gloss of a sentence changes, so indexes are rebuilt
+VERSION = 4  # bump when the gloss of a sentence changes, so indexes are rebuilt
 READINGS = 2  # English renderings written per German word
 
 

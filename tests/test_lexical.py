@@ -55,6 +55,15 @@ def test_compound_parts_need_known_words_that_beat_the_whole():
     assert split("xylophonkasten") == []
 
 
+def test_a_function_word_may_end_a_compound_but_not_open_one():
+    vocab = {"öffentlich": 14, "wiesen": 3}  # the word list's vocabulary has no function words
+    split = CompoundSplitter(vocab).split
+    assert split("öffentlichmachen") == ["öffentlich", "machen"]
+    assert split("überwiesen") == []  # not "über" + "Wiesen"
+    analyzer = Analyzer("de", CompoundSplitter(vocab))
+    assert analyzer.word_terms("öffentlichmachen") == [stem("öffentlichmachen", "de"), stem("öffentlich", "de")]
+
+
 def test_a_compound_part_that_is_a_stop_word_is_no_term():
     analyzer = Analyzer("de", CompoundSplitter({"nach": 50, "prüfen": 20, "frage": 20, "binnen": 5}))
     assert analyzer.word_terms("nachprüfen") == [stem("nachprüfen", "de"), stem("prüfen", "de")]

@@ -77,7 +77,7 @@ class _Part:
         df = Counter(t for d in docs for t in set(d))
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.idf_unseen = math.log(1 + (n + 0.5) / 0.5)  # a word no sentence has is most telling
-        self.expander = QueryExpander(self.analyzer, lexicon, set(self.vocab), verbs)
+        self.expander = QueryExpander(self.analyzer, lexicon, set(self.vocab), verbs, len(self.starts) > 1)
 
     def _term_scores(self, term: str) -> np.ndarray:
         return self.bm25.get_scores([term]) if term in self.vocab else np.zeros(len(self.rows))

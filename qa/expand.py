@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from qa.analysis import Analyzer, content_words, language_evidence, stem, words
 from qa.lexicon import PHRASAL_PARTICLES, Lexicon
@@ -154,7 +154,7 @@ class QueryExpander:
             # Synonyms stand in for a word an article lacks, even where it has a part of the word
             # ("Wirtschaftswissenschaftler" -> Ökonomen, though "Wirtschaftsflügel" has "Wirtschaft").
             unless, synonyms = frozenset(terms), {}
-            absent = self._absent(list(unless))
+            absent = self._absent(unless)
             if fallback and (absent or self.several_articles) and not self._found_elsewhere(word, lang):
                 synonyms = self._synonyms({word: 1.0}) if lang == "de" else self._english_synonyms(stem(word, lang))
             if absent:  # no article has the word: its synonyms count everywhere
@@ -176,11 +176,11 @@ class QueryExpander:
         # translations ("penalty": Strafe -> Bußgeld).
         synonyms, unless = {}, frozenset()
         if lang == "en" and fallback:
-            translated = self._translated(key)
-            if not translated or self.several_articles:
+            unless = self._translation_heads(key)
+            absent = self._absent(unless)
+            if absent or self.several_articles:
                 synonyms = self._synonyms(self._shares(self.lexicon.translate(key, lang)))
-                unless = self._translation_heads(key)
-            if not translated:  # no article has them: the synonyms count everywhere
+            if absent:  # no article has them: the synonyms count everywhere
                 for term, w in synonyms.items():
                     terms[term] = max(terms.get(term, 0.0), w)
                 synonyms = {}
@@ -210,19 +210,14 @@ class QueryExpander:
                         out[alt] = max(out.get(alt, 0.0), share * weight)
         return out
 
-    def _translated(self, key: str) -> bool:
-        """Whether the articles use a translation of the English stem `key` as a word of its own:
-        a compound part ("Zeit" of Zeitstrafe) or a looser sense does not count."""
-        if self.vocabulary is None:
-            return True
-        return any(term in self.vocabulary for term in self._translation_heads(key))
-
     def _translation_heads(self, key: str) -> frozenset[str]:
-        """The index terms of the translations of the English stem `key`, each as a word of its own."""
+        """The index terms of the main translations of the English stem `key`, each as a word of its
+        own: where the articles have one, `key` is translated; a compound part ("Zeit" of
+        Zeitstrafe) or a looser sense does not count."""
         translations = self._shares(self.lexicon.translate(key, "en"))
         return frozenset(self.analyzer.word_terms(word)[0] for word in translations)
 
-    def _absent(self, terms: list[str]) -> bool:
+    def _absent(self, terms: Iterable[str]) -> bool:
         return self.vocabulary is not None and not any(t in self.vocabulary for t in terms)
 
     @staticmethod

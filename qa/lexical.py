@@ -116,7 +116,7 @@ class _Part:
         n = len(self.rows)
         best, best_idf, surest = np.zeros(n), np.zeros(n), np.zeros(n)
         alternatives = [(term, w, None) for term, w in group.terms.items()]
-        if group.synonyms and len(self.starts) > 1:  # in a single article they are for a word it has
+        if group.synonyms:  # only with several articles (`QueryExpander.several_articles`)
             lacking = self._lacking(group.unless)
             alternatives += [(term, w, lacking) for term, w in group.synonyms.items()]
         for term, w, where in alternatives:  # `where`: the positions a synonym counts in

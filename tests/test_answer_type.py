@@ -7,7 +7,7 @@ from qa import QA
 from qa.analysis import STOP
 from qa.answer_type import (AnswerType, PlaceKind, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit,
                             asks_for_name, asks_price, counted, counts_money, gives_unit, holds, measured, named, names,
-                            names_currency)
+                            names_currency, unit_words)
 from qa.lexicon import Lexicon
 
 
@@ -30,6 +30,9 @@ from qa.lexicon import Lexicon
     ("Wer folgte Honecker?", None),
     ("Wie weit ist der Komet von der Erde entfernt?", AnswerType.QUANTITY),
     ("Wie weit geht Nordkoreas Rückendeckung für Russland?", None),  # how far, in a figure of speech
+    ("putin kim telefonat welcher tag", AnswerType.TIME),  # later words that are no conjunction
+    ("Putin und Trump treffen sich wann?", AnswerType.TIME),
+    ("Was geschah am Tag nach dem Telefonat?", None),  # a day named, none asked for
 ])
 def test_the_opening_words_say_what_is_asked_for(question, kind):
     assert asked_for(question) is kind
@@ -226,9 +229,22 @@ Fire chief Jean-Claude Gallet said the blaze was under control.
     ("In welchem Monat besuchte Putin Nordkorea?", TimeUnit.MONTH),
     ("By what year is Germany supposed to be nuclear-free?", TimeUnit.YEAR),
     ("When did Putin visit North Korea?", None),  # any time answers
+    ("putin kim telefonat welcher tag", TimeUnit.DAY),
+    ("Which news agency reported the call, and on what day?", TimeUnit.DAY),
+    ("What happened the day after the call?", None),
 ])
 def test_the_unit_of_time_a_question_names(question, unit):
     assert asked_unit(question) is unit
+
+
+@pytest.mark.parametrize("question, words", [
+    ("On which day of the week did the phone call take place?", ["day", "of", "the", "week"]),
+    ("Um wie viel Uhr öffnete der Übergang?", ["uhr"]),
+    ("putin kim telefonat welcher tag", ["tag"]),
+    ("When did the day of the vote come?", []),  # no unit asked for: "day" is what it is about
+])
+def test_the_words_that_name_the_unit_asked_for(question, words):
+    assert unit_words(question) == words
 
 
 @pytest.mark.parametrize("text, units", [

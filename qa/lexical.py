@@ -17,7 +17,7 @@ import bm25s
 import numpy as np
 
 from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, words
-from qa.answer_type import is_year, names
+from qa.answer_type import is_year, names, unit_words
 from qa.expand import PART_WEIGHT, Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
 from qa.types import Hit, Sentence
@@ -88,19 +88,22 @@ class _Part:
         CONTEXT_WEIGHT of the sentence before, when that is more. A year covers YEAR_COVERAGE, and a
         compound is one word of the question however many parts it has (`_words_of`)."""
         query = self.expander.expand(question)
+        unit = set(unit_words(question))
         n = len(self.rows)
         scores, covered, surest = np.zeros(n), np.zeros(n), np.zeros(n)
         article_covered = np.zeros(len(self.starts))
         total = 0.0
         for word in _words_of(query.groups):
             whole, parts = word[0], word[1:]
-            total += whole.weight * self.idf_unseen
             covers = []  # per group of the word: the IDF it covers of each sentence
             for group in word:
                 best, best_idf, sure = self._match(group)
                 scores += group.weight * best
                 surest = np.maximum(surest, sure)
                 covers.append(best_idf)
+            if whole.word in unit:  # "day" in "On which day ...?": the answer's kind, not its topic
+                continue
+            total += whole.weight * self.idf_unseen
             # The word covers as much as the word itself, or its parts' mean IDF (a part unmatched: 0).
             slot = np.maximum(covers[0], sum(covers[1:]) / (PART_WEIGHT * len(parts))) if parts else covers[0]
             share = whole.weight * (YEAR_COVERAGE if is_year(whole.word) else 1.0)

@@ -191,7 +191,8 @@ class LexicalRetriever:
         """Per row of `rows`: whether that sentence has any of the question's `words` (or their
         translations), by a term of weight `least` or more; all True when none of `words` is a word
         of the question's query. Of a compound, only its last part (its head) stands in for it:
-        "Sachschaden" mentions "Schaden", but "Mehrwertsteuer" is not mentioned by "mehr".
+        "Sachschaden" mentions "Schaden", but "Mehrwertsteuer" is not mentioned by "mehr". A synonym
+        mentions a word in an article lacking the word (`TermGroup.synonyms`), as it scores there.
 
         Only the few rows are read again, where BM25 would score every sentence of the index.
         """
@@ -203,8 +204,13 @@ class LexicalRetriever:
         for i, row in enumerate(rows):
             lang = self.row_lang[row]
             if groups[lang]:
-                terms = set(self._part_of[lang].analyzer.terms(self.sentences[row].text))
+                part = self._part_of[lang]
+                terms = set(part.analyzer.terms(self.sentences[row].text))
                 out[i] = any(w >= least and t in terms for g in groups[lang] for t, w in g.terms.items())
+                if not out[i]:  # a synonym, where the sentence's article lacks the word
+                    at = int(np.searchsorted(part.rows, row))
+                    out[i] = any(part._lacking(g.unless)[at] for g in groups[lang]
+                                 if any(w >= least and t in terms for t, w in g.synonyms.items()))
         return out
 
     def new_names(self, result: LexicalResult, row: int) -> list[str]:

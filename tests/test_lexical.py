@@ -126,9 +126,11 @@ def test_synonyms_stand_in_in_each_article_that_lacks_the_word(small_lexicon, qu
              "match.txt": ["Die Stimmung im Stadion war gut.", "Die Atmosphäre im Stadion war laut."]}
     r = LexicalRetriever([Sentence(source, i, t, 0, len(t), i, 0, 0)  # a paragraph each
                           for source, lines in texts.items() for i, t in enumerate(lines)], small_lexicon)
-    scores = r.score(question).scores
-    assert scores[1] > 0  # "Atmosphäre" where the article lacks "Stimmung"
-    assert scores[2] > 0 and scores[3] == 0  # where it has it, only "Stimmung" counts
+    result = r.score(question)
+    assert result.scores[1] > 0  # "Atmosphäre" where the article lacks "Stimmung"
+    assert result.scores[2] > 0 and result.scores[3] == 0  # where it has it, only "Stimmung" counts
+    word = next(w for w in question.lower().rstrip("?").split() if w in ("stimmung", "mood"))
+    assert list(r.mentions(result, [word], np.arange(4))) == [False, True, True, False]  # the same
 
 
 def test_synonyms_only_stand_in_for_words_the_articles_lack(small_lexicon):

@@ -47,6 +47,13 @@ _REFERS_BACK = re.compile(rf"^(?:er|sie|{_ES}|dies|diese[mnrs]?|dabei|damit|dadu
                           rf"|^{_BY_AGE}", re.IGNORECASE)
 
 
+# "dort", "there": a place named only in the sentence before ("Die Wellen trafen auf Sri Lanka."
+# then "Dort kamen mindestens 18.700 Menschen ums Leben."); not the "there" of "there are".
+_THERE = re.compile(r"\b(?:dort|dorthin|dortige[mnrs]?|there(?!\s+(?:is|are|was|were|has|have|had|will|would"
+                    r"|could|might|may|must|seems?|seemed|appears?|appeared|remains?|remained)\b)(?!'s))\b",
+                    re.IGNORECASE)
+
+
 def continues(text: str) -> bool:
     """Whether a sentence reads as carrying on from the one before it."""
     if _CONTINUES.search(text):
@@ -57,6 +64,12 @@ def continues(text: str) -> bool:
 def refers_back(text: str) -> bool:
     """Whether a sentence opens with a word that stands for something in the one before it."""
     return _REFERS_BACK.search(text) is not None
+
+
+def leans_back(text: str) -> bool:
+    """Whether a sentence needs the one before to say what it is about: it opens by pointing back
+    (`refers_back`), or names a place only as "dort" or "there"."""
+    return refers_back(text) or _THERE.search(text) is not None
 
 
 def _neighbour(sentences: Sequence[Sentence], row: int, step: int) -> Sentence | None:

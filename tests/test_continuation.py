@@ -4,7 +4,8 @@ import pytest
 from qa import QA
 import numpy as np
 
-from qa.continuation import cite_with_context, continues, following, neighbour_best, preceding, refers_back
+from qa.continuation import (cite_with_context, continues, following, leans_back, neighbour_best, preceding,
+                             refers_back)
 from qa.types import Hit, Sentence
 
 
@@ -53,6 +54,19 @@ def test_only_the_next_sentence_of_the_same_paragraph_follows():
 ])
 def test_what_refers_back_to_the_sentence_before(text, expected):
     assert refers_back(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Er versprach schnelle Hilfe.", True),  # opens by pointing back
+    ("Dort kamen mindestens 18.700 Menschen ums Leben.", True),  # a place named before
+    ("Viele Urlauber waren dorthin geflogen.", True),
+    ("Rescuers reached the village and found survivors there.", True),
+    ("There were no survivors.", False),  # "there" that stands for nothing
+    ("There's no warning system in the Indian Ocean.", False),
+    ("Die Wellen trafen auf Sri Lanka.", False),
+])
+def test_what_leans_on_the_sentence_before(text, expected):
+    assert leans_back(text) is expected
 
 
 def test_only_the_sentence_before_in_the_same_paragraph_is_referred_to():

@@ -313,6 +313,18 @@ def test_a_sentence_shares_the_question_words_of_the_one_before_in_its_paragraph
     assert apart.scores[1] > apart.scores[3] and apart.coverage[1] > apart.coverage[3]
     together = LexicalRetriever(article(1), lexicon.Lexicon()).score(question)
     assert together.coverage[3] > apart.coverage[3]  # in the paragraph of "Schröder kam ...", it shares
+    # "Er ..." leans on the sentence before for whom it is about, "Die Stadt ..." does not: more shared
+    assert together.coverage[1] > together.coverage[3]
+
+
+def test_a_sentence_saying_dort_shares_more_of_the_place_before():
+    texts = ["Die Wellen trafen auf Sri Lanka.", "Dort starben 18.700 Menschen.",
+             "Die Wellen trafen auf Indien.", "Viele Menschen starben."]
+    r = LexicalRetriever([Sentence("flut.txt", i, t, 0, 0, i // 2, 0, 0) for i, t in enumerate(texts)],
+                         lexicon.Lexicon())
+    sri_lanka, india = r.score("Menschen starben Sri Lanka?"), r.score("Menschen starben Indien?")
+    assert sri_lanka.coverage[1] > india.coverage[3]  # the same words, the place only as "dort"
+    assert sri_lanka.scores[1] > india.scores[3]
 
 
 def test_a_year_covers_half_as_much_of_a_question_as_a_word():

@@ -29,6 +29,7 @@ STOP = {"en": frozenset(STOPWORDS_EN_PLUS) | _EXTRA_EN, "de": frozenset(STOPWORD
 _STEMMERS = {"en": Stemmer.Stemmer("english"), "de": Stemmer.Stemmer("german")}
 # Letters and digits; hyphens and apostrophes split words ("US-Präsident" -> "us", "präsident").
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 _LINKING = ("", "s", "es", "n", "en", "er", "e")  # German linking elements (Fugen) between parts
 MIN_PART = 4  # shortest compound part; shorter ones ("au", "uni") split words wrongly too often
 MIN_FREQ = 1  # parts must be known words at all
@@ -37,6 +38,16 @@ MIN_FREQ = 1  # parts must be known words at all
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of `text`."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words `text` writes in lower case after its first, when it capitalises any word after
+    its first: in German, the words that are not nouns or names ("steckte", "normalerweise").
+    Empty for text written all in lower case, which tells nothing."""
+    found = _LETTERS.findall(text)[1:]
+    if not any(w[0].isupper() for w in found):
+        return set()
+    return {w for w in found if w.islower()}
 
 
 def content_words(text: str, lang: str) -> list[str]:

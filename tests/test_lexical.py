@@ -5,7 +5,7 @@ import pytest
 from conftest import write_ding
 
 from qa import lexicon
-from qa.analysis import Analyzer, CompoundSplitter, content_words, guess_language, stem
+from qa.analysis import Analyzer, CompoundSplitter, content_words, guess_language, lower_case_words, stem
 from qa.lexical import LexicalRetriever
 from qa.types import Sentence
 
@@ -342,6 +342,26 @@ def test_the_words_naming_a_unit_of_time_are_scored_but_not_covered():
     word = r.score("Sturm an jenem Tag?")  # the same words, no unit asked for
     assert unit.coverage[0] > word.coverage[0] > 0
     assert unit.scores[0] == pytest.approx(word.scores[0])
+
+
+@pytest.mark.parametrize("text, lower", [
+    ("Was steckte nach dem Zusammenstoß noch im Rumpf?", {"steckte", "nach", "dem", "noch", "im"}),
+    ("Wer stellt die Reisegenehmigungen aus?", {"stellt", "die", "aus"}),
+    ("wer stellt die reisegenehmigungen aus", set()),  # all in lower case: no telling nouns apart
+])
+def test_the_words_a_question_writes_in_lower_case(text, lower):
+    assert lower_case_words(text) == lower
+
+
+def test_a_german_word_in_lower_case_is_a_smaller_share_of_the_question():
+    """A German question's nouns say what it is about; its verbs are often said in other words by
+    the answer ("Was steckte noch im Rumpf?" against "Im Rumpf klaffte ..."), so one missing costs
+    less coverage than a noun missing."""
+    r = LexicalRetriever(sentences(["Der Felsen steckte im Rumpf.", "Es regnet."]), lexicon.Lexicon())
+    verb_missing = r.score("Was klemmte im Rumpf?").coverage[0]
+    noun_missing = r.score("Was steckte im Bauch?").coverage[0]  # "Rumpf" and "steckte" equally rare
+    assert verb_missing > noun_missing > 0
+    assert r.score("was klemmte im rumpf").coverage[0] < verb_missing  # written in lower case: no telling
 
 
 def test_a_compound_is_one_word_of_the_question_and_each_of_its_parts_a_share_of_it():

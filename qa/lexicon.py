@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PATH = "/usr/share/trans/de-en"
 ENV_VAR = "QA_DING_PATH"
-FORMAT = 26  # bump when the derived tables change shape or meaning
+FORMAT = 27  # bump when the derived tables change shape or meaning
 INSTALL_HINT = "install it with `sudo apt-get install trans-de-en` or set QA_DING_PATH to a copy"
 
 # Annotations to drop: {f} gender, [mil.] domain, (of an area) glosses, <Abk.> and /NWS/ abbreviations.
@@ -139,6 +139,8 @@ class Lexicon:
     English keys may be two stems ("phone call"). `de_vocab` counts German words, for compounds.
     `en_heads["barrier"]` -> {"schlagbaum": 1.0, ...}: German words whose translation is a two-word
     English phrase ending in that stem ("border-post barrier"), a looser sense than `en_de`.
+    `de_heads["bohrinsel"]` -> {"rig": 2.0, "platform": 2.0, ...}: the same the other way, the last
+    words of a German stem's two-word translations ("oil rig", "oil platform").
     `de_synonyms["stimmung"]` -> {"atmosphäre": 1.0, "laune": 1.0, ...}: German words the list gives
     side by side for one sense ("Atmosphäre {f}; Stimmung {f} :: atmosphere"), and those of the
     thesaurus's sets, keyed by stem; a plural has its singular's ("Azubis" -> "Auszubildende").
@@ -172,6 +174,7 @@ class Lexicon:
     de_en_words: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     de_vocab: dict[str, int] = field(default_factory=dict)
     en_heads: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    de_heads: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     de_synonyms: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     gloss: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     gloss_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -234,6 +237,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     de_en_word: dict[str, dict[str, float]] = {}  # the same per German word as written
     vocab: dict[str, int] = {}
     en_heads: dict[str, dict[str, float]] = {}
+    de_heads: dict[str, dict[str, float]] = {}
     de_synonyms: dict[str, dict[str, float]] = {}
     # German word as written (lower case) -> English phrase -> senses, each counted 1 / its place
     word_renderings: dict[str, Counter] = {}
@@ -303,6 +307,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
                         else:  # "phone call" -> Telefonat is also a kind of "call"
                             head = en_heads.setdefault(stem(en_toks[-1], "en"), {})
                             head[dw] = head.get(dw, 0.0) + 1.0
+                            back = de_heads.setdefault(stem(dw, "de"), {})
+                            back[en_toks[-1]] = back.get(en_toks[-1], 0.0) + 1.0
     for members in synsets:
         _add_synonyms(de_synonyms, members)
     for plural, singular in plurals.items():  # "Azubis" has the synonyms of "Azubi"
@@ -323,7 +329,7 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     de_en_words = {w: row for w, row in de_en_word.items() if _main(row) != _main(de_en[stem(w, "de")])}
     return Lexicon(en_de=WeightedRows.pack(en_de), de_en=WeightedRows.pack(de_en), de_vocab=vocab,
                    de_en_words=WeightedRows.pack(de_en_words),
-                   en_heads=WeightedRows.pack(en_heads), de_synonyms=WeightedRows.pack(de_synonyms),
+                   en_heads=WeightedRows.pack(en_heads), de_heads=WeightedRows.pack(de_heads), de_synonyms=WeightedRows.pack(de_synonyms),
                    gloss=PhraseRows.pack(gloss), gloss_words=PhraseRows.pack(gloss_words),
                    metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
                    place_adjectives=_pair_place_adjectives(places),

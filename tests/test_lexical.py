@@ -180,6 +180,18 @@ ENGLISH = ["The mayor closed three bridges as a precaution.", "Crews cleared fal
            "Forecasters expect calmer weather by Thursday."]
 
 
+def test_a_german_word_reaches_the_head_of_its_two_word_translations(tmp_path):
+    """"Bohrinsel :: oil rig; oil platform": the list gives no one-word translation, and the English
+    article says "rig"."""
+    lex = lexicon.parse(write_ding(tmp_path, DING + "Bohrinsel {f} :: oil rig; oil platform\n"))
+    rig = [Sentence("rig.txt", i, t, 0, len(t), 0, 0, 0) for i, t in
+           enumerate(["The rig sank on Thursday.", "Crews searched the sea.", "The company owns ships."])]
+    r = LexicalRetriever(rig, lex)
+    group = next(g for g in r.expander.expand("Wann sank die Bohrinsel?").groups if g.word == "bohrinsel")
+    assert group.terms[r.analyzer.word_terms("rig")[0]] == pytest.approx(0.8)
+    assert r.search("Wem gehört die Bohrinsel?", 1)[0].sentence.index == 0
+
+
 def test_each_article_is_read_in_its_own_language(small_lexicon):
     mixed = sentences() + [Sentence("storm.txt", i, t, 0, len(t), 0, 0, 0) for i, t in enumerate(ENGLISH)]
     lex = lexicon.Lexicon(**{**vars(small_lexicon),

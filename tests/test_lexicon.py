@@ -63,6 +63,7 @@ def test_parse_pairs_words_and_weights_senses(ding):
     assert lex.translate("warn", "en")["warnend"] == 1.0 and "warnung" in lex.translate("warn", "en")
     assert lex.translate("phone call", "en") == {"telefonat": 1.0}  # two-word phrase key
     assert lex.en_heads["call"] == {"telefonat": 1.0}  # ... and a looser sense of its head word
+    assert lex.de_heads["telefonat"] == {"call": 1.0}  # the other way round
     assert lex.de_synonyms["gesprach"] == {"unterhaltung": 1.0}  # side by side in one sense
     assert "denuclearization" in lex.translate("denuklearisier", "de")  # (of an area) dropped
     assert lex.de_vocab["gespräch"] == 1 and "verschlissen" not in lex.de_vocab  # untagged: not counted

@@ -119,9 +119,6 @@ def test_sentences_that_give_an_age(text, age):
     ("Die Flüge fielen aus, da der Luftraum gesperrt war.", True),
     ("Die Züge standen am Donnerstag still.", False),
     ("Da stand er nun.", False),  # "da" opening a sentence is "there", not "since"
-    ("Putin habe im Zusammenhang mit den Gesprächen Informationen ausgetauscht.", True),  # what it is tied to
-    ("The airline cut fares in a bid to win back passengers.", True),
-    ("Der Zusammenhang blieb unklar.", False),
 ])
 def test_sentences_that_give_a_reason(text, reason):
     assert holds(AnswerType.REASON, text) is reason

@@ -125,7 +125,8 @@ _UNIT_NOUNS = {TimeUnit.CLOCK: "time|hour|uhrzeit", TimeUnit.DAY: "day|date|tag|
 _WHICH = r"(?:what|which|welche[mnrs]?)\s+"
 _WHAT_O_CLOCK = r"um\s+wie\s?viel\s+(uhr)\b"
 _UNIT_QUESTION = {unit: re.compile(rf"^\s*{_PREP}{_WHICH}(?:{nouns})\b"
-                                   + (rf"|^\s*{_WHAT_O_CLOCK}" if unit is TimeUnit.CLOCK else ""), re.IGNORECASE)
+                                   + (rf"|^\s*{_WHAT_O_CLOCK}" if unit is TimeUnit.CLOCK else ""),
+                                   re.IGNORECASE)
                   for unit, nouns in _UNIT_NOUNS.items()}
 # Later in a question too ("putin kim telefonat welcher tag", "Trump trifft Putin an welchem Tag?"):
 # unlike "when", these words are no conjunction. With them: 388 -> 387 wrong outcomes over 42 sets
@@ -136,7 +137,8 @@ _UNIT_LATER = {unit: re.compile(rf"\b{_WHICH}(?:{nouns})\b"
                for unit, nouns in _UNIT_NOUNS.items()}
 _TIME_LATER = re.compile(r"\bwann\b", re.IGNORECASE)  # German "wann" is never a conjunction
 # The words that name the unit: "On which day of the week ...?" -> day of the week.
-_UNIT_PHRASE = re.compile(rf"\b{_WHICH}((?:{'|'.join(_UNIT_NOUNS.values())})(?:\s+of\s+the\s+week|\s+der\s+woche)?)\b"
+_UNIT_PHRASE = re.compile(rf"\b{_WHICH}((?:{'|'.join(_UNIT_NOUNS.values())})"
+                          r"(?:\s+of\s+the\s+week|\s+der\s+woche)?)\b"
                           rf"|\b{_WHAT_O_CLOCK}", re.IGNORECASE)
 _NUMERIC_DATE = r"\b\d{1,2}\.\s*(?:\d{1,2}\.|" + _MONTHS + r")"  # "13.8.", "13. August"
 _UNIT_SENTENCE = {

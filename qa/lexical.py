@@ -76,8 +76,8 @@ class _Part:
         self.article = np.cumsum(new_article) - 1  # each position's article
         # Positions whose sentence before is in the same paragraph (the one before is position - 1).
         self.follows = np.flatnonzero([i > 0 and s.follows(sentences[i - 1]) for i, s in enumerate(sentences)])
-        self.context_weight = np.array([LEANING_CONTEXT_WEIGHT if leans_back(sentences[i].text) else CONTEXT_WEIGHT
-                                        for i in self.follows])
+        self.context_weight = np.array([LEANING_CONTEXT_WEIGHT if leans_back(sentences[i].text)
+                                        else CONTEXT_WEIGHT for i in self.follows])
         splitter = None
         if lang == "de":
             # A word the articles use on its own is surely a word: it counts double as a part.

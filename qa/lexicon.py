@@ -329,7 +329,8 @@ def parse(path: str | os.PathLike, synsets: Iterable[Sequence[str]] = (), thesau
     de_en_words = {w: row for w, row in de_en_word.items() if _main(row) != _main(de_en[stem(w, "de")])}
     return Lexicon(en_de=WeightedRows.pack(en_de), de_en=WeightedRows.pack(de_en), de_vocab=vocab,
                    de_en_words=WeightedRows.pack(de_en_words),
-                   en_heads=WeightedRows.pack(en_heads), de_heads=WeightedRows.pack(de_heads), de_synonyms=WeightedRows.pack(de_synonyms),
+                   en_heads=WeightedRows.pack(en_heads), de_heads=WeightedRows.pack(de_heads),
+                   de_synonyms=WeightedRows.pack(de_synonyms),
                    gloss=PhraseRows.pack(gloss), gloss_words=PhraseRows.pack(gloss_words),
                    metonyms={k: tuple(sorted(v)) for k, v in metonyms.items()},
                    place_adjectives=_pair_place_adjectives(places),

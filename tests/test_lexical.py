@@ -349,7 +349,8 @@ def test_a_year_covers_half_as_much_of_a_question_as_a_word():
 def test_the_words_naming_a_unit_of_time_are_scored_but_not_covered():
     """"On which day of the week did the phone call take place?": "day" and "week" say what kind of
     answer is wanted; counted as words the answer lacks, they left that question unanswered."""
-    r = LexicalRetriever(sentences(["Der Sturm kam am Dienstag.", "Der Regen kam danach."]), lexicon.Lexicon())
+    r = LexicalRetriever(sentences(["Der Sturm kam am Dienstag.", "Der Regen kam danach."]),
+                         lexicon.Lexicon())
     unit = r.score("Sturm an welchem Tag?")
     word = r.score("Sturm an jenem Tag?")  # the same words, no unit asked for
     assert unit.coverage[0] > word.coverage[0] > 0

@@ -124,17 +124,22 @@ _UNIT_NOUNS = {TimeUnit.CLOCK: "time|hour|uhrzeit", TimeUnit.DAY: "day|date|tag|
                TimeUnit.MONTH: "month|monat", TimeUnit.YEAR: "year|jahr"}
 _WHICH = r"(?:what|which|welche[mnrs]?)\s+"
 _WHAT_O_CLOCK = r"um\s+wie\s?viel\s+(uhr)\b"
-_UNIT_QUESTION = {unit: re.compile(rf"^\s*{_PREP}{_WHICH}(?:{nouns})\b"
-                                   + (rf"|^\s*{_WHAT_O_CLOCK}" if unit is TimeUnit.CLOCK else ""),
-                                   re.IGNORECASE)
-                  for unit, nouns in _UNIT_NOUNS.items()}
+
+
+def _unit_patterns(start: str, prep: str = "") -> dict[TimeUnit, re.Pattern]:
+    """Per unit of time, a pattern for a question naming it ("welcher Tag", "um wie viel Uhr"),
+    where `start` matches (and `prep` may, before "which")."""
+    return {unit: re.compile(rf"{start}{prep}{_WHICH}(?:{nouns})\b"
+                             + (rf"|{start}{_WHAT_O_CLOCK}" if unit is TimeUnit.CLOCK else ""), re.IGNORECASE)
+            for unit, nouns in _UNIT_NOUNS.items()}
+
+
+_UNIT_QUESTION = _unit_patterns(r"^\s*", _PREP)
 # Later in a question too ("putin kim telefonat welcher tag", "Trump trifft Putin an welchem Tag?"):
 # unlike "when", these words are no conjunction. With them: 388 -> 387 wrong outcomes over 42 sets
 # each on its own articles, 656 -> 655 with all 33 articles in one index, 483 -> 482 over 8 indexes
 # of about four, nothing lost.
-_UNIT_LATER = {unit: re.compile(rf"\b{_WHICH}(?:{nouns})\b"
-                                + (rf"|\b{_WHAT_O_CLOCK}" if unit is TimeUnit.CLOCK else ""), re.IGNORECASE)
-               for unit, nouns in _UNIT_NOUNS.items()}
+_UNIT_LATER = _unit_patterns(r"\b")
 _TIME_LATER = re.compile(r"\bwann\b", re.IGNORECASE)  # German "wann" is never a conjunction
 # The words that name the unit: "On which day of the week ...?" -> day of the week.
 _UNIT_PHRASE = re.compile(rf"\b{_WHICH}((?:{'|'.join(_UNIT_NOUNS.values())})"

@@ -190,7 +190,8 @@ class PlaceKind(str, enum.Enum):
     COUNTRY = "country"
 
 
-_TO_PLACE = r"^\s*(?:(?:in|at|from|to|aus|nach|im)\s+)?(?:what|which|welche[mnrs]?)\s+"
+# One word may stand between: "In which Alaskan city ...?", "In welcher deutschen Stadt ...?".
+_TO_PLACE = r"^\s*(?:(?:in|at|from|to|aus|nach|im)\s+)?(?:what|which|welche[mnrs]?)\s+(?:\w+\s+)?"
 _PLACE_QUESTION = {
     PlaceKind.CITY: re.compile(rf"{_TO_PLACE}(?:city|cities|town|towns|stadt|städte|großstadt)\b", re.IGNORECASE),
     # Not "Staat", "state": "Welchen Staat hat McCain verloren?" asks for a US state.

@@ -323,6 +323,10 @@ def test_a_sentence_giving_the_unit_asked_for_is_raised_among_the_first(tmp_path
     ("In what city is the university led by Yang Moo Jin?", PlaceKind.CITY),
     ("Which country pledged the most aid money?", PlaceKind.COUNTRY),
     ("Welche Länder hatten ihren Luftraum geschlossen?", PlaceKind.COUNTRY),
+    ("In which Alaskan city will Trump and Putin meet?", PlaceKind.CITY),  # a word between
+    ("In welcher deutschen Stadt liegt die Universität?", PlaceKind.CITY),
+    ("Which EU countries are keeping their own currency?", PlaceKind.COUNTRY),
+    ("In which year did the city host the games?", None),
     ("Where are Trump and Putin meeting?", None),  # "in Notunterkünften" answers a "Where" too
     ("Welchen Staat hat McCain verloren?", None),  # a US state, which the list does not call a country
 ])

@@ -40,6 +40,11 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def words_as_written(text: str) -> list[str]:
+    """The word tokens of `text`, as written."""
+    return _WORD.findall(text)
+
+
 def lower_case_words(text: str) -> set[str]:
     """The words `text` writes in lower case after its first, when it capitalises any word after
     its first: in German, the words that are not nouns or names ("steckte", "normalerweise").

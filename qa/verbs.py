@@ -16,7 +16,9 @@ checked against the list's infinitives:
 
 Other inflection is left to the stemmer: reading every verb form as its infinitive ("trifft" ->
 treffen) measured worse on the German test sets (49 -> 50 wrong outcomes) than separable verbs alone
-(49 -> 46). Only words written in lower case count (German capitalises nouns: "Anfang" is not a form
+(49 -> 46). One exception: the stemmer keeps the "ge" of a past participle, so a question in the
+perfect ("Wann haben sie sich getroffen?") also asks for the verb's other forms ("traf", "trifft";
+`participle_forms`). Only words written in lower case count (German capitalises nouns: "Anfang" is not a form
 of "anfangen"), except the first word of a sentence, often the verb of a question.
 """
 from __future__ import annotations
@@ -51,12 +53,34 @@ class SeparableVerbs:
                          {(f.rsplit(" ", 1)[1], inf) for f, inf in forms.items() if " " in f})
         self.particles = frozenset(p for p, n in opened.items() if n >= MIN_PARTICLE_VERBS)
         self.infinitive = lru_cache(maxsize=65536)(self.infinitive)
+        self._by_infinitive: dict[str, frozenset[str]] | None = None  # built when first asked for
 
     def infinitive(self, word: str) -> str | None:
         """The infinitive of a lower-cased verb form (of any verb), or None when none is found."""
         if word in self.forms:
             return self.forms[word]
         return self._by_ending(word) or self._by_prefix(word)
+
+    def participle_forms(self, word: str) -> frozenset[str]:
+        """The word list's other one-word forms of the verb whose past participle `word` is
+        ("gefeiert" -> feiert, feierte, feiernd); none when `word` is no participle. German news
+        tells in the simple past ("feierten", "traf"), a question in the perfect ("Wo haben sie
+        gefeiert?", "Wann haben sie sich getroffen?"), and the stemmer keeps the "ge"."""
+        shaped = word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 4
+        infinitive = self.infinitive(word) if shaped else None
+        # The verb starts where the participle does after its "ge" ("gestern" is no form of "sein"),
+        # and a verb starting with "ge" ("gewinnen": "gewonnen") has no "ge" in its participle.
+        if infinitive is None or infinitive.startswith("ge") or infinitive[0] != word[2]:
+            return frozenset()
+        if self._by_infinitive is None:
+            by_infinitive: dict[str, set[str]] = {}
+            for form, inf in self.forms.items():
+                if " " not in form:
+                    by_infinitive.setdefault(inf, set()).add(form)
+            self._by_infinitive = {inf: frozenset(forms) for inf, forms in by_infinitive.items()}
+        # The list files some forms under the wrong verb ("verhexte" under "bringen"): a form
+        # starts like its infinitive ("traf", "trifft" of "treffen"; "bot" of "bieten").
+        return frozenset(f for f in self._by_infinitive.get(infinitive, ()) if f[0] == infinitive[0] and f != word)
 
     def separable(self, infinitive: str) -> bool:
         """Whether `infinitive` is a particle and a listed verb: "ablehnen" = ab + lehnen."""

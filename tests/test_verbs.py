@@ -88,3 +88,26 @@ def test_a_split_verb_is_found_in_either_language(small_lexicon, question):
              "Die Linke lehnte das Gesetz geschlossen ab."]
     r = LexicalRetriever(sentences(texts), small_lexicon)
     assert r.search(question, 1)[0].sentence.index == 2
+
+
+def test_a_participle_gives_the_other_forms_of_its_verb(verbs):
+    assert verbs.participle_forms("getroffen") == {"treffend", "trifft", "traf"}
+    assert verbs.participle_forms("gestiegen") == {"steigend", "steigt", "stieg"}
+    assert verbs.participle_forms("gesetz") == frozenset()  # no verb
+    assert verbs.participle_forms("trifft") == frozenset()  # no participle
+
+
+@pytest.mark.parametrize("question", ["Wann haben sich Putin und Trump getroffen?",
+                                      "wann haben sich putin und trump getroffen"])
+def test_a_question_in_the_perfect_finds_the_simple_past(small_lexicon, question):
+    texts = ["Putin und Trump sprachen lange miteinander.", "Der Treffpunkt blieb geheim.",
+             "Putin traf Trump am Freitag in Alaska."]
+    r = LexicalRetriever(sentences(texts), small_lexicon)
+    assert r.search(question, 1)[0].sentence.index == 2
+
+
+def test_a_noun_in_a_question_is_no_participle(small_lexicon):
+    texts = ["Die Partei traf sich am Freitag.", "Das Getroffene blieb geheim."]
+    r = LexicalRetriever(sentences(texts), small_lexicon)
+    query = r.score("Was war das Getroffen?").query
+    assert all("traf" not in g.terms for g in query.groups)

@@ -18,7 +18,7 @@ Other inflection is left to the stemmer: reading every verb form as its infiniti
 treffen) measured worse on the German test sets (49 -> 50 wrong outcomes) than separable verbs alone
 (49 -> 46). One exception: the stemmer keeps the "ge" of a past participle, so a question in the
 perfect ("Wann haben sie sich getroffen?") also asks for the verb's other forms ("traf", "trifft";
-`participle_forms`). Only words written in lower case count (German capitalises nouns: "Anfang" is not a form
+`participle_of`, `forms_of`). Only words written in lower case count (German capitalises nouns: "Anfang" is not a form
 of "anfangen"), except the first word of a sentence, often the verb of a question.
 """
 from __future__ import annotations
@@ -61,26 +61,30 @@ class SeparableVerbs:
             return self.forms[word]
         return self._by_ending(word) or self._by_prefix(word)
 
-    def participle_forms(self, word: str) -> frozenset[str]:
-        """The word list's other one-word forms of the verb whose past participle `word` is
-        ("gefeiert" -> feiert, feierte, feiernd); none when `word` is no participle. German news
-        tells in the simple past ("feierten", "traf"), a question in the perfect ("Wo haben sie
-        gefeiert?", "Wann haben sie sich getroffen?"), and the stemmer keeps the "ge"."""
+    def participle_of(self, word: str) -> str | None:
+        """The infinitive of the verb whose past participle `word` is ("gefeiert" -> feiern), if any.
+        German news tells in the simple past ("feierten", "traf"), a question in the perfect ("Wo
+        haben sie gefeiert?", "Wann haben sie sich getroffen?"), and the stemmer keeps the "ge"."""
         shaped = word.startswith("ge") and word.endswith(("t", "en")) and len(word) > 4
         infinitive = self.infinitive(word) if shaped else None
         # The verb starts where the participle does after its "ge" ("gestern" is no form of "sein"),
         # and a verb starting with "ge" ("gewinnen": "gewonnen") has no "ge" in its participle.
         if infinitive is None or infinitive.startswith("ge") or infinitive[0] != word[2]:
-            return frozenset()
+            return None
+        return infinitive
+
+    def forms_of(self, infinitive: str) -> frozenset[str]:
+        """The word list's one-word forms of a verb ("treffen": traf, trifft, getroffen, ...)."""
         if self._by_infinitive is None:
             by_infinitive: dict[str, set[str]] = {}
             for form, inf in self.forms.items():
-                if " " not in form:
+                # The list files some forms under the wrong verb ("verhexte" under "bringen"): a
+                # form starts like its infinitive ("traf", "trifft" of "treffen"; "bot" of "bieten"),
+                # or after a participle's "ge" ("getroffen").
+                if " " not in form and (form[0] == inf[0] or form.startswith("ge" + inf[0])):
                     by_infinitive.setdefault(inf, set()).add(form)
             self._by_infinitive = {inf: frozenset(forms) for inf, forms in by_infinitive.items()}
-        # The list files some forms under the wrong verb ("verhexte" under "bringen"): a form
-        # starts like its infinitive ("traf", "trifft" of "treffen"; "bot" of "bieten").
-        return frozenset(f for f in self._by_infinitive.get(infinitive, ()) if f[0] == infinitive[0] and f != word)
+        return self._by_infinitive.get(infinitive, frozenset())
 
     def separable(self, infinitive: str) -> bool:
         """Whether `infinitive` is a particle and a listed verb: "ablehnen" = ab + lehnen."""

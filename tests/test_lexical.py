@@ -262,6 +262,24 @@ def test_a_german_word_the_articles_lack_reaches_a_thesaurus_synonym(tmp_path):
     assert r.search("Was fürchten Wirtschaftswissenschaftler?", 1)[0].sentence.text == texts[-1]
 
 
+@pytest.mark.parametrize("question", ["Was hat Kim Russland zugesichert?", "Was sicherte Kim Russland zu?"])
+def test_a_verb_the_articles_lack_reaches_its_synonym_in_the_form_they_use(tmp_path, question):
+    ding = (DING + "etw. zusichern {vt} | zusichernd | zugesichert | sichert zu | sicherte zu :: to assure "
+            "sth. | assuring | assured | assures | assured\nversichern {vt} | versichernd | versichert | "
+            "versichert | versicherte :: to assure | assuring | assured | assures | assured\n"
+            "jdm. zuhören {vi} | zuhörend | zugehört | hört zu | hörte zu :: to listen to sb.\n"
+            "etw. zumachen {vt} | zumachend | zugemacht | macht zu | machte zu :: to close sth.\n"
+            "sichern {vt} :: to secure\nhören {vt} :: to hear\nmachen {vt} :: to make\n")
+    lex = lexicon.parse(write_ding(tmp_path, ding), synsets=[("versichern", "beteuern", "zusichern")])
+    texts = ["Kim besuchte Russland im Sommer.", "Kim versicherte, Nordkorea werde Russland weiter unterstützen.",
+             "Der Kreml bestätigte das Gespräch."]
+    r = LexicalRetriever(sentences(texts), lex)
+    # "zugesichert" and "sicherte ... zu" are forms of "zusichern", whose synonym "versichern" the article
+    # writes as "versicherte", a form the stemmer does not bring to the infinitive's stem
+    assert stem("versicherte", "de") != stem("versichern", "de")
+    assert r.search(question, 1)[0].sentence.text == texts[1]
+
+
 def test_an_english_word_whose_translations_the_articles_lack_reaches_their_synonyms(tmp_path):
     # "penalty" -> Strafe, which the articles lack; "time penalty" -> Zeitstrafe gives only the part
     # "Zeit", which is no translation of "penalty": the synonym of Strafe the articles use counts.

@@ -90,11 +90,12 @@ def test_a_split_verb_is_found_in_either_language(small_lexicon, question):
     assert r.search(question, 1)[0].sentence.index == 2
 
 
-def test_a_participle_gives_the_other_forms_of_its_verb(verbs):
-    assert verbs.participle_forms("getroffen") == {"treffend", "trifft", "traf"}
-    assert verbs.participle_forms("gestiegen") == {"steigend", "steigt", "stieg"}
-    assert verbs.participle_forms("gesetz") == frozenset()  # no verb
-    assert verbs.participle_forms("trifft") == frozenset()  # no participle
+def test_a_participle_gives_its_verb_and_the_verb_its_forms(verbs):
+    assert verbs.participle_of("getroffen") == "treffen"
+    assert verbs.participle_of("gestiegen") == "steigen"
+    assert verbs.participle_of("gesetz") is None  # no verb
+    assert verbs.participle_of("trifft") is None  # no participle
+    assert verbs.forms_of("treffen") == {"treffend", "getroffen", "trifft", "traf"}
 
 
 @pytest.mark.parametrize("question", ["Wann haben sich Putin und Trump getroffen?",

@@ -18,8 +18,9 @@ Other inflection is left to the stemmer: reading every verb form as its infiniti
 treffen) measured worse on the German test sets (49 -> 50 wrong outcomes) than separable verbs alone
 (49 -> 46). One exception: the stemmer keeps the "ge" of a past participle, so a question in the
 perfect ("Wann haben sie sich getroffen?") also asks for the verb's other forms ("traf", "trifft";
-`participle_of`, `forms_of`). Only words written in lower case count (German capitalises nouns: "Anfang" is not a form
-of "anfangen"), except the first word of a sentence, often the verb of a question.
+`participle_of`, `forms_of`). Only words written in lower case count (German capitalises nouns:
+"Anfang" is not a form of "anfangen"), except the first word of a sentence, often the verb of a
+question.
 """
 from __future__ import annotations
 

@@ -81,13 +81,17 @@ def sentences(texts):
     return [Sentence("a.txt", i, t, 0, len(t), 0, 0, 0) for i, t in enumerate(texts)]
 
 
+def first_hit(lexicon_, texts, question):
+    """The index of the sentence the lexical ranker puts first for `question`."""
+    return LexicalRetriever(sentences(texts), lexicon_).search(question, 1)[0].sentence.index
+
+
 @pytest.mark.parametrize("question", ["Which party rejected the law?", "Wer hat das Gesetz abgelehnt?",
                                       "Welche Partei lehnt das Gesetz ab?"])
 def test_a_split_verb_is_found_in_either_language(small_lexicon, question):
     texts = ["Die Regierung lehnte sich zurück.", "Das Gesetz tritt im Mai in Kraft.",
              "Die Linke lehnte das Gesetz geschlossen ab."]
-    r = LexicalRetriever(sentences(texts), small_lexicon)
-    assert r.search(question, 1)[0].sentence.index == 2
+    assert first_hit(small_lexicon, texts, question) == 2
 
 
 def test_a_participle_gives_its_verb_and_the_verb_its_forms(verbs):
@@ -103,8 +107,7 @@ def test_a_participle_gives_its_verb_and_the_verb_its_forms(verbs):
 def test_a_question_in_the_perfect_finds_the_simple_past(small_lexicon, question):
     texts = ["Putin und Trump sprachen lange miteinander.", "Der Treffpunkt blieb geheim.",
              "Putin traf Trump am Freitag in Alaska."]
-    r = LexicalRetriever(sentences(texts), small_lexicon)
-    assert r.search(question, 1)[0].sentence.index == 2
+    assert first_hit(small_lexicon, texts, question) == 2
 
 
 def test_a_noun_in_a_question_is_no_participle(small_lexicon):

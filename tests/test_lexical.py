@@ -347,6 +347,22 @@ def test_a_sentence_shares_the_question_words_of_the_one_before_in_its_paragraph
     assert together.coverage[1] > together.coverage[3]
 
 
+def test_a_paragraph_shares_the_words_of_the_heading_above_it():
+    def article(heading):
+        texts = [("Putin und Kim telefonierten am Dienstag.", 0, "."), (heading, 1, ""),
+                 ("Ein Experte sieht darin ein Signal an die USA.", 2, "."),
+                 ("Ein anderer Experte sieht darin ein Signal an Seoul.", 3, ".")]
+        # a heading is a paragraph of its own (offsets equal to its paragraph's) without a full stop
+        return [Sentence("kim.txt", i, t, i, i + 1, p, i, i + 1 if end == "" else i + 2)
+                for i, (t, p, end) in enumerate(texts)]
+
+    question = "Was sagt der Experte zum Telefonat?"
+    under = LexicalRetriever(article("Experte äußert sich zum Telefonat"), lexicon.Lexicon()).score(question)
+    assert under.coverage[2] > under.coverage[3]  # the paragraph under the heading, not the next one
+    plain = LexicalRetriever(article("Ein Experte äußert sich zum Telefonat."), lexicon.Lexicon()).score(question)
+    assert plain.coverage[2] == pytest.approx(plain.coverage[3])  # a sentence, in a paragraph of its own
+
+
 def test_a_sentence_saying_dort_shares_more_of_the_place_before():
     texts = ["Die Wellen trafen auf Sri Lanka.", "Dort starben 18.700 Menschen.",
              "Die Wellen trafen auf Indien.", "Viele Menschen starben."]

@@ -176,8 +176,7 @@ class QueryExpander:
                 terms[self.analyzer.word_terms(infinitive)[0]] = 1.0
             if participle_of:  # "gefeiert" -> "feierten", "getroffen" -> "traf"
                 for form in self.verbs.forms_of(participle_of) - {word}:
-                    term = self.analyzer.word_terms(form)[0]
-                    if self.vocabulary is None or term in self.vocabulary:
+                    if term := self._used_term(form):
                         terms[term] = max(terms.get(term, 0.0), FORM_WEIGHT)
             # Synonyms stand in for a word an article lacks, even where it has a part of the word
             # ("Wirtschaftswissenschaftler" -> Ökonomen, though "Wirtschaftsflügel" has "Wirtschaft").
@@ -236,8 +235,7 @@ class QueryExpander:
                              (self.lexicon.place_adjectives, PLACE_ADJECTIVE_WEIGHT)):
             for term, weight in terms.items():
                 for name in table.get(term, ()):
-                    alt = self.analyzer.word_terms(name)[0]
-                    if self.vocabulary is None or alt in self.vocabulary:
+                    if alt := self._used_term(name):
                         out[alt] = max(out.get(alt, 0.0), share * weight)
         return out
 
@@ -247,6 +245,12 @@ class QueryExpander:
         Zeitstrafe) or a looser sense does not count."""
         translations = self._shares(self.lexicon.translate(key, "en"))
         return frozenset(self.analyzer.word_terms(word)[0] for word in translations)
+
+    def _used_term(self, word: str) -> str | None:
+        """The index term of `word` (its stem: the first of `Analyzer.word_terms`, without splitting
+        it into parts), where the articles use it."""
+        term = stem(word, self.analyzer.lang)
+        return term if self.vocabulary is None or term in self.vocabulary else None
 
     def _absent(self, terms: Iterable[str]) -> bool:
         return self.vocabulary is not None and not any(t in self.vocabulary for t in terms)
@@ -280,10 +284,8 @@ class QueryExpander:
                 # A verb is written in its forms: "zusagen" -> versichern -> "versicherte"
                 forms = self.verbs.forms_of(syn) if verb_forms and self.verbs else ()
                 for form in (syn, *forms):
-                    term = self.analyzer.word_terms(form)[0]
-                    if self.vocabulary is None or term in self.vocabulary:
-                        w = SYNONYM_WEIGHT * math.sqrt(weight)
-                        terms[term] = max(terms.get(term, 0.0), w)
+                    if term := self._used_term(form):
+                        terms[term] = max(terms.get(term, 0.0), SYNONYM_WEIGHT * math.sqrt(weight))
         return terms
 
     def _found_elsewhere(self, word: str, lang: str) -> bool:
@@ -303,8 +305,8 @@ class QueryExpander:
         terms: dict[str, float] = {}
         for german, share in self._shares(self.lexicon.translate(key, "en")).items():
             for english, back in self._shares(self.lexicon.translate(stem(german, "de"), "de")).items():
-                term = self.analyzer.word_terms(english)[0]
-                if term != key and (self.vocabulary is None or term in self.vocabulary):
+                term = self._used_term(english)
+                if term and term != key:
                     terms[term] = max(terms.get(term, 0.0), SYNONYM_WEIGHT * math.sqrt(share * back))
         return terms
 

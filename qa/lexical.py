@@ -19,9 +19,9 @@ import numpy as np
 from qa.analysis import Analyzer, CompoundSplitter, corpus_vocab, guess_language, lower_case_words, words
 from qa.answer_type import is_year, names, unit_words
 from qa.continuation import leans_back
-from qa.sentences import is_heading
 from qa.expand import PART_WEIGHT, Query, QueryExpander, TermGroup
 from qa.lexicon import Lexicon
+from qa.sentences import is_heading
 from qa.types import Hit, Sentence
 from qa.verbs import SeparableVerbs
 
@@ -77,8 +77,8 @@ class _Part:
         self.article = np.cumsum(new_article) - 1  # each position's article
         # Positions whose sentence before is in the same paragraph (the one before is position - 1),
         # or is the heading right above their paragraph (`_under_heading`).
-        self.follows = np.flatnonzero([i > 0 and (s.follows(before) or _under_heading(s, before))
-                                       for i, (s, before) in enumerate(zip(sentences, [None, *sentences]))])
+        self.follows = np.flatnonzero([before is not None and (s.follows(before) or _under_heading(s, before))
+                                       for s, before in zip(sentences, [None, *sentences])])
         self.context_weight = np.array([LEANING_CONTEXT_WEIGHT if leans_back(sentences[i].text)
                                         else CONTEXT_WEIGHT for i in self.follows])
         splitter = None

@@ -113,6 +113,8 @@ def test_multilingual_model_path_gives_dense_more_weight(seeds_dir, tmp_path):
     ("blind10.jsonl", None, {"en": 0.95, "de": 0.9}, 0.875),
     ("blind11.jsonl", None, {"en": 0.9, "de": 0.95}, 0.875),
     ("blind12.jsonl", None, {"en": 0.95, "de": 0.85}, 0.625),
+    ("blind13.jsonl", None, {"en": 0.95, "de": 0.95}, 0.75),
+    ("blind14.jsonl", None, {"en": 0.95, "de": 0.9}, 0.625),
     ("mauerfall/questions.jsonl", "mauerfall/seeds", {"en": 0.75, "de": 0.7}, 0.5),
     ("euro/questions.jsonl", "euro/seeds", {"en": 0.75, "de": 0.85}, 0.625),
     ("atomausstieg/questions.jsonl", "atomausstieg/seeds", {"en": 0.8, "de": 0.75}, 0.25),

@@ -146,7 +146,8 @@ def evaluate(items: Sequence[EvalItem], ranker: Ranker, sentences: Sequence[str]
         outcomes.append(Outcome(item, cited, None if item.unanswerable else _rank(cited, item.gold)))
     metrics = {}
     answerable = [o for o in outcomes if not o.item.unanswerable]
-    for lang in sorted({o.item.lang for o in answerable}) + ["all"]:
+    # A file of out-of-scope questions alone has no hit rates, only abstention.
+    for lang in sorted({o.item.lang for o in answerable}) + (["all"] if answerable else []):
         group = [o for o in answerable if lang in ("all", o.item.lang)]
         m = {"n": float(len(group))}
         for k in KS:

@@ -109,14 +109,12 @@ def neighbour_best(sentences: Sequence[Sentence], rows: np.ndarray, scores: np.n
     return best
 
 
-def cite_with_context(hits: list[Hit], before: Sentence | None, after: Sentence | None, k: int,
-                      span: int = 3) -> list[Hit]:
-    """`hits` with the first hit's context right after it: `before` (what it refers back to), then
-    `after` (its continuation); each only when it is not within the first `span` already."""
-    if not hits:
+def cite_with_context(hits: list[Hit], context: Sequence[Hit], k: int, span: int = 3) -> list[Hit]:
+    """`hits` with the first hit's `context` (what it refers back to, then what continues it) after
+    it, each before the later hits that score less than it does; a context sentence within the first
+    `span` already stays where it is."""
+    context = [c for c in context if all(h.sentence != c.sentence for h in hits[:span])]
+    if not hits or not context:
         return hits
-    context = [s for s in (before, after) if s is not None and all(h.sentence != s for h in hits[:span])]
-    if not context:
-        return hits
-    rest = [h for h in hits[1:] if h.sentence not in context]
-    return [hits[0], *(Hit(s, hits[0].score) for s in context), *rest][:k]
+    rest = [h for h in hits[1:] if all(h.sentence != c.sentence for c in context)]
+    return [hits[0], *sorted([*context, *rest], key=lambda h: -h.score)][:k]  # stable: context first on ties

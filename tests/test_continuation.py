@@ -78,16 +78,17 @@ def test_only_the_sentence_before_in_the_same_paragraph_is_referred_to():
     assert preceding(s, 3) == s[2]
 
 
-def test_context_is_cited_right_after_the_best_hit_unless_already_near_the_top():
+def test_context_is_cited_after_the_best_hit_before_the_hits_scoring_less():
     s = _sentences("A.", "Er sagte B.", "C.", "D.", "E.")
     hits = [Hit(s[0], 1.0), Hit(s[2], 0.5), Hit(s[3], 0.4)]
-    assert [h.sentence for h in cite_with_context(hits, None, s[1], k=3)] == [s[0], s[1], s[2]]
+    assert [h.sentence for h in cite_with_context(hits, [Hit(s[1], 0.9)], k=3)] == [s[0], s[1], s[2]]
     near = [Hit(s[0], 1.0), Hit(s[2], 0.5), Hit(s[1], 0.4)]
-    assert cite_with_context(near, None, s[1], k=3) == near
-    assert cite_with_context(hits, None, None, k=3) == hits
-    both = cite_with_context(hits, s[4], s[1], k=4)  # what it refers to, then what continues it
+    assert cite_with_context(near, [Hit(s[1], 0.9)], k=3) == near  # within the first three already
+    assert cite_with_context(hits, [], k=3) == hits
+    both = cite_with_context(hits, [Hit(s[4], 0.9), Hit(s[1], 0.9)], k=4)  # what it refers to, then what continues it
     assert [h.sentence for h in both] == [s[0], s[4], s[1], s[2]]
-    assert {h.score for h in both[:3]} == {1.0}
+    close = [Hit(s[0], 1.0), Hit(s[2], 0.95), Hit(s[3], 0.4)]  # a hit scoring more than the context keeps its place
+    assert [h.sentence for h in cite_with_context(close, [Hit(s[1], 0.9)], k=3)] == [s[0], s[2], s[1]]
 
 
 ARTICLE = """Bundesfinanzminister Hans Eichel zog eine erste positive Bilanz. Die Umstellung sei eine logistische Meisterleistung gewesen, sagte der Politiker.

@@ -50,6 +50,8 @@ def test_dense_mode_uses_the_model_alone(seeds_dir, tmp_path, fake_embedder):
 def test_settings_are_checked():
     with pytest.raises(ValueError, match="1.5"):
         FusionConfig(lexical_weight=1.5)
+    with pytest.raises(ValueError, match="context_share"):
+        FusionConfig(context_share=-0.1)
     with pytest.raises(ValueError):
         Mode("fuzzy")
     assert is_multilingual("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2")

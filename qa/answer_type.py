@@ -1,4 +1,4 @@
-"""What kind of answer a question asks for (time, age, quantity, reason), and which sentences hold one.
+"""What kind of answer a question asks for (time, age, quantity, reason, who), and which sentences hold one.
 
 Classic question answering matches the expected answer type: "When ...?" is answered by a sentence
 that names a time ("am Dienstag", "im April", "23.30 Uhr"), "How old ...?" by one that gives an age
@@ -223,6 +223,15 @@ def asks_for_name(question: str) -> bool:
     """Whether `question` asks what someone or something is called ("What is the name of ...?",
     "Wie heißt ...?"); "Warum heißt ...?" asks why, not for a name."""
     return _NAME_QUESTION.match(question) is not None
+
+
+_WHO = re.compile(r"^\s*(?:(?:von|mit|an|für|gegen|bei|zu|über|auf|by|to|with|for|from|of|against)\s+)?"
+                  r"(?:who|whom|whose|wer|wem|wen|wessen)\b", re.IGNORECASE)
+
+
+def asks_who(question: str) -> bool:
+    """Whether `question` asks who: "Who ...?", "Wer ...?", "Mit wem ...?", "By whom ...?"."""
+    return _WHO.match(question) is not None
 
 
 _DETERMINERS = frozenset("of the a an his her its their der die das den dem des ein eine einer eines "

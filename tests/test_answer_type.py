@@ -6,7 +6,7 @@ from conftest import write_seeds
 from qa import QA
 from qa.analysis import STOP
 from qa.answer_type import (AnswerType, PlaceKind, TimeUnit, answers_quantity, asked_for, asked_place, asked_unit,
-                            asks_for_name, asks_price, counted, counts_money, gives_unit, holds, measured, named, names,
+                            asks_for_name, asks_price, asks_who, counted, counts_money, gives_unit, holds, measured, named, names,
                             names_currency, unit_words)
 from qa.lexicon import Lexicon
 
@@ -360,3 +360,33 @@ def test_a_question_for_a_name_is_answered_only_by_a_sentence_naming_someone(tmp
     assert "Gallet" in qa.ask("What is the name of the fire chief?").citations[0].text
     assert qa.ask("Which firefighter was injured during the operation?").citations  # no name asked for
     assert qa.ask("What was the name of the firefighter who was injured?").citations == []
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Who operates the ship?", True),
+    ("whose idea was the tunnel", True),
+    ("By whom was the bridge built?", True),
+    ("Wer finanziert das Deutschlandticket?", True),
+    ("Mit wem hat Putin telefoniert?", True),
+    ("Wem gehört die Bohrinsel?", True),
+    ("Werden die Preise steigen?", False),  # "wer" only as a word
+    ("Wie heißt der Sprecher?", False),
+    ("What did Kim Yo Jong warn?", False),
+])
+def test_a_question_asking_who(question, asks):
+    assert asks_who(question) is asks
+
+
+@pytest.mark.parametrize("article, question, first", [
+    ("The damaged bridge must be repaired, and the bridge will be repaired quickly, officials said.\n\n"
+     "The contract to repair the bridge went to Hochtief.\n\nTraffic is diverted through the old town.\n",
+     "Who will repair the bridge?", "Hochtief"),
+    ("The tunnel was dug in record time and the tunnel was dug without accidents.\n\n"
+     "The tunnel was dug by Herrenknecht machines.\n\nTrains will run from December.\n",
+     "Who dug the tunnel?", "Herrenknecht"),
+])
+def test_a_who_question_prefers_the_sentence_naming_someone_it_does_not(article, question, first, tmp_path,
+                                                                        fake_embedder):
+    """Without the preference, the sentence repeating the question's words comes first."""
+    qa = QA(write_seeds(tmp_path, {"a.txt": article}), tmp_path / "idx", embedder=fake_embedder, lexicon=None)
+    assert first in qa.ask(question).citations[0].text

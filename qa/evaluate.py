@@ -81,7 +81,8 @@ class Report:
 
     def table(self) -> str:
         """The report as a small plain-text table, then the misses."""
-        lines = [f"{'lang':<5}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR':>8}   hit@3, 95% interval"]
+        header = f"{'lang':<5}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR':>8}   hit@3, 95% interval"
+        lines = [header] if self.metrics else []  # out-of-scope questions alone have no hit rates
         for lang, m in self.metrics.items():
             low, high = m["hit@3_ci95"]
             lines.append(f"{lang:<5}{int(m['n']):>4}{m['hit@1']:>8.2f}{m['hit@3']:>8.2f}"

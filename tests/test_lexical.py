@@ -61,10 +61,12 @@ def test_a_function_word_may_end_a_compound_but_not_open_one():
     assert split("öffentlichmachen") == ["öffentlich", "machen"]
     assert split("überwiesen") == []  # not "über" + "Wiesen"
     analyzer = Analyzer("de", CompoundSplitter(vocab))
-    assert analyzer.word_terms("öffentlichmachen") == [stem("öffentlichmachen", "de"), stem("öffentlich", "de")]
+    # the function word ending it is a term of its own: "öffentlich gemacht" asks for "machen"
+    assert analyzer.word_terms("öffentlichmachen") == [stem("öffentlichmachen", "de"), stem("öffentlich", "de"),
+                                                       stem("machen", "de")]
 
 
-def test_a_compound_part_that_is_a_stop_word_is_no_term():
+def test_a_compound_part_that_is_a_stop_word_opening_it_is_no_term():
     analyzer = Analyzer("de", CompoundSplitter({"nach": 50, "prüfen": 20, "frage": 20, "binnen": 5}))
     assert analyzer.word_terms("nachprüfen") == [stem("nachprüfen", "de"), stem("prüfen", "de")]
     # "nächste" stems to "nach": it must not match every compound that opens with "nach"

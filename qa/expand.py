@@ -100,7 +100,7 @@ class QueryExpander:
             if lang == "en":
                 groups += self._phrasal_verbs(question, tokens, used)
         infinitives = self.verbs.find(question) if lang == "de" and self.verbs else {}
-        participles = self._participles(question) if lang == "de" == target else {}
+        participles = self._participles(question) if lang == "de" == target and self.verbs else {}
         for i, word in enumerate(tokens):
             groups.extend(self._word_groups(word, lang, target, i in used, infinitive=infinitives.get(word),
                                             participle_of=participles.get(word)))

@@ -6,6 +6,7 @@ from conftest import write_ding
 
 from qa import lexicon
 from qa.analysis import Analyzer, CompoundSplitter, content_words, guess_language, lower_case_words, stem
+from qa.expand import QueryExpander
 from qa.lexical import LexicalRetriever
 from qa.types import Sentence
 
@@ -432,3 +433,9 @@ def test_question_words_say_nothing_about_the_topic(question):
     """"Wozu", "wofür" ... ask what for, as "warum" asks why: a word no sentence has, it would lower
     the share of the question the answer covers (a question about the seed was left unanswered)."""
     assert content_words(question, "de")[0] not in {"wozu", "wofür", "inwiefern", "weswegen", "wovor", "wieviele"}
+
+
+def test_a_query_expander_without_the_verb_table_reads_a_german_question_in_the_perfect():
+    expander = QueryExpander(Analyzer("de"), lexicon.Lexicon())  # no separable verbs, no participles
+    query = expander.expand("Wann haben sie sich getroffen?")
+    assert [g.word for g in query.groups] == ["getroffen"]

@@ -326,7 +326,7 @@ def _evaluate(file, seeds, seeds_dir, tmp_path, capsys) -> dict:
     ("vw", {"en": 0.6, "de": 0.7}, 0.375, 0.125),
     ("lehman", {"en": 0.9, "de": 0.7}, 0.375, 0.1),
     ("ber", {"en": 0.6, "de": 0.65}, 0.5, 0.1),
-    ("apollo", {"en": 0.95, "de": 0.75}, 0.625, 0.1),
+    ("apollo", {"en": 0.9, "de": 0.75}, 0.625, 0.1),
     ("tsunami", {"en": 0.7, "de": 0.8}, 0.375, 0.1),
     ("griechenland", {"en": 0.65, "de": 0.8}, 0.375, 0.1),
     ("stuttgart21", {"en": 0.75, "de": 0.9}, 0.5, 0.1),
@@ -341,7 +341,7 @@ def _evaluate(file, seeds, seeds_dir, tmp_path, capsys) -> dict:
     ("deutschlandticket", {"en": 0.8, "de": 0.8}, 0.25, 0.1),
     ("wehrpflicht", {"en": 0.85, "de": 0.9}, 0.625, 0.1),
     ("deepwater", {"en": 0.9, "de": 0.8}, 0.5, 0.1),
-    ("hartz", {"en": 0.9, "de": 0.75}, 0.625, 0.1),
+    ("hartz", {"en": 0.9, "de": 0.7}, 0.625, 0.125),
     ("chunnel", {"en": 0.9, "de": 0.8}, 0.5, 0.1),
 ])
 def test_quality_floor_on_the_newest_articles(folder, floor, abstained, false, seeds_dir, tmp_path, capsys):
@@ -414,7 +414,12 @@ def test_quality_floor_on_the_newest_articles(folder, floor, abstained, false, s
     number in another sentence) and the Costa Concordia an English one (0.68: "how big was the gash
     in the hull", since the list does not translate "gash" as "Leck").
     Hartz IV (German) 0.92 / 0.78, 5 of 8, 0.10, and the Channel Tunnel (English, more German
-    questions than English) 0.94 / 0.83, 4 of 8, 0.05: their first runs (6fe8d6e)."""
+    questions than English) 0.94 / 0.83, 4 of 8, 0.05: their first runs (6fe8d6e).
+    A thin match of sure terms needing some support from the dense model
+    (`FusionConfig.sure_alone_coverage`): apollo 0.91 English ("How did Moscow respond to the
+    American success?" abstained on, supported at 0.15), 7 of 8; Hartz IV 0.72 German ("Warum ist
+    die genaue Empfaengerzahl noch unklar?"), 6 of 8, 0.12; the tsunami, the Greek referendum,
+    Stuttgart 21 and conscription one more out-of-scope question each."""
     report = _evaluate(f"{folder}/questions.jsonl", f"{folder}/seeds", seeds_dir, tmp_path, capsys)
     for lang, least in floor.items():
         assert report["metrics"][lang]["hit@3"] >= least, report["misses"]
@@ -471,10 +476,31 @@ def test_coverage_of_loose_senses_alone_is_no_sure_answer(tmp_path, fake_embedde
     lex = strict.lexical.score(question)
     assert lex.coverage[0] >= strict.config.sure_coverage and lex.surest[0] < strict.config.sure_match
     assert strict.search(question, 3) == []
-    trusting = HybridRetriever(index, fake_embedder, words, config=FusionConfig(sure_match=0.7, **unsupported))
+    trusting = HybridRetriever(index, fake_embedder, words,
+                               config=FusionConfig(sure_match=0.7, sure_alone_coverage=0.2, **unsupported))
     assert trusting.search(question, 3)[0].sentence.text.startswith("Die beiden Staaten")
     supported = HybridRetriever(index, fake_embedder, words, config=FusionConfig(dense_support=1.0))
     assert supported.search(question, 3)  # the dense model's support of 0.33 is enough
+
+
+
+def test_a_thin_match_of_sure_terms_needs_some_support_from_the_dense_model(tmp_path, fake_embedder):
+    """"Eiffelturm Paris" covers a quarter of "In Paris regnete es am Montag." through the question's
+    own word: with the dense model's support out of reach, nothing is cited unless the match
+    covers `sure_alone_coverage`; a question the sentence covers more of is still answered."""
+    seeds = write_seeds(tmp_path, {"paris.txt": "In Paris regnete es am Montag.\n\nDas Wetter war gut.\n\n"
+                                                "Die Börse schloss fester.\n\nDer Zug kam spät.\n"})
+    index = QA(seeds, tmp_path / "idx", embedder=fake_embedder, lexicon=lexicon.Lexicon()).retriever().index
+    unsupported = dict(dense_support=1.0, loose_support=1.0)
+    strict = HybridRetriever(index, fake_embedder, lexicon.Lexicon(), config=FusionConfig(**unsupported))
+    lex = strict.lexical.score("Eiffelturm Paris")
+    assert strict.config.sure_coverage <= lex.coverage[0] < strict.config.sure_alone_coverage
+    assert lex.surest[0] >= strict.config.sure_match
+    assert strict.search("Eiffelturm Paris", 3) == []
+    assert strict.search("Regnete es in Paris?", 3)[0].sentence.index == 0  # covers more than half
+    lenient = HybridRetriever(index, fake_embedder, lexicon.Lexicon(),
+                              config=FusionConfig(sure_alone_coverage=0.2, **unsupported))
+    assert lenient.search("Eiffelturm Paris", 3)[0].sentence.index == 0
 
 
 SPOKESMAN_DING = """Sprecher {m} :: spokesman; speaker

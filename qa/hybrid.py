@@ -311,10 +311,11 @@ class HybridRetriever:
         """Positions of the first `answer_span` sentences by `fused`: those cited first."""
         return np.argsort(-fused, kind="stable")[:self.config.answer_span]
 
-    def _keep_among_first(self, fused: np.ndarray, position: int) -> None:
-        """Raise (in place) the sentence at `position` just enough to be among the first
-        `answer_span` cited."""
-        last = np.sort(fused)[::-1][min(self.config.answer_span, len(fused)) - 1]
+    def _keep_among_first(self, fused: np.ndarray, position: int, span: int | None = None) -> None:
+        """Raise (in place) the sentence at `position` just enough to be among the first `span`
+        cited (`answer_span` by default)."""
+        span = self.config.answer_span if span is None else span
+        last = np.sort(fused)[::-1][min(span, len(fused)) - 1]
         fused[position] = max(fused[position], float(np.nextafter(last, np.inf)))
 
     def _prefer(self, fused: np.ndarray, flags: np.ndarray) -> None:
@@ -329,7 +330,7 @@ class HybridRetriever:
         lift = self.config.neighbour_share * neighbour_best(self.sentences, rows, fused)
         lift[best] = 0.0
         fused += lift
-        fused[best] = max(fused[best], float(np.nextafter(fused.max(), np.inf)))
+        self._keep_among_first(fused, best, span=1)
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best sentences, best first, or [] when no sentence answers the question."""

@@ -484,7 +484,6 @@ def test_coverage_of_loose_senses_alone_is_no_sure_answer(tmp_path, fake_embedde
     assert supported.search(question, 3)  # the dense model's support of 0.33 is enough
 
 
-
 def test_a_thin_match_of_sure_terms_needs_some_support_from_the_dense_model(tmp_path, fake_embedder):
     """"Eiffelturm Paris" covers a quarter of "In Paris regnete es am Montag." through the question's
     own word: with the dense model's support out of reach, nothing is cited unless the match
